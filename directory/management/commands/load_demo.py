@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from directory.models import Organization, Person, User
+from directory.roles import Role
+
+# Demo accounts: one per role. They exist only in a DEBUG (development) setup.
+DEMO_PASSWORD = "demo-portal-2026"
+DEMO_ACCOUNTS = [
+    # username, role, name, organization key, preferred language
+    ("member", Role.MEMBER, "Marie Tremblay", "snb", "fr"),
+    ("editor", Role.EDITOR, "Ethan Clarke", "esdc", "en"),
+    ("steward", Role.STEWARD, "Sophie Gagnon", "esdc", "fr"),
+    ("cochair", Role.COCHAIR, "Cheryl Meek", "esdc", "en"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (work plan, one account per role). Development only."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are for development only: set DEBUG=true.")
+        call_command("load_workplan", stdout=self.stdout)
+        for username, role, name, org_key, language in DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.ca"}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.first_name, user.last_name = name.split(" ", 1)
+                user.save()
+            user.groups.add(Group.objects.get(name=role))
+            Person.objects.update_or_create(
+                name=name,
+                defaults={
+                    "user": user,
+                    "organization": Organization.objects.get(key=org_key),
+                    "email": user.email,
+                    "preferred_language": language,
+                },
+            )
+        if not User.objects.filter(username="admin").exists():
+            User.objects.create_superuser("admin", "admin@example.ca", DEMO_PASSWORD)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nSign in at http://127.0.0.1:8000/ with one of these demo accounts "
+                f"(password for all: {DEMO_PASSWORD}):\n"
+                "  member   working-group member\n"
+                "  editor   guide editor (ESDC staff)\n"
+                "  steward  service-point data steward\n"
+                "  cochair  co-chair\n"
+                "  admin    superuser (Django admin at /en/admin/)\n"
+            )
+        )

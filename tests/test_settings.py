@@ -1,0 +1,78 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
+
+
+SETUP = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup();"
+
+
+def test_without_database_url_the_portal_uses_sqlite_under_var():
+    result = run_python(
+        SETUP + "from django.conf import settings; d=settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['NAME'])",
+        DEBUG="true",
+    )
+    assert result.returncode == 0, result.stderr
+    engine, name = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert name == str(ROOT / "var" / "portal.sqlite3")
+
+
+def test_sqlite_fallback_answers_queries(tmp_path):
+    code = (
+        SETUP + "from django.conf import settings; from django.db import connection;"
+        f"settings.DATABASES['default']['NAME']=r'{tmp_path / 'x.sqlite3'}';"
+        "c=connection.cursor(); c.execute('select 40 + 2'); print(c.fetchone()[0])"
+    )
+    result = run_python(code, DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "42"
+
+
+def test_database_url_selects_postgresql():
+    result = run_python(
+        SETUP + "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+        DEBUG="true",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/snc",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_production_without_secret_key_fails_loudly():
+    result = run_python(SETUP, DEBUG="false", ALLOWED_HOSTS="portal.example.ca")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_malformed_debug_value_fails_loudly():
+    result = run_python(SETUP, DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            "DEBUG": "false",
+            "SECRET_KEY": "x7!Kq2@pL9#mZ4$wR8^tY3&uN6*vB1(cD5)eF0_gH-jA+sQ=oI~lM",
+            "ALLOWED_HOSTS": "portal.example.ca",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

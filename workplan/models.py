@@ -1,0 +1,387 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Language, Organization, Person
+from workplan.fuzzydates import FuzzyDateField
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    DELAYED = "delayed", _("Delayed")
+    ON_HOLD = "on_hold", _("On hold")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# An action in one of these states is finished: it can no longer be overdue or go stale.
+CLOSED_STATUSES = (Status.COMPLETED, Status.CANCELLED)
+
+
+class Health(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+
+
+class DeliverableState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DELIVERED = "delivered", _("Delivered")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Activity(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, help_text=_("The activity's number in the work plan.")
+    )
+    objective = models.TextField(_("objective"), help_text=_("What the activity sets out to do."))
+    priority = models.CharField(
+        _("priority"),
+        max_length=10,
+        choices=Priority.choices,
+        default=Priority.MEDIUM,
+        help_text=_("How the working group ranks the activity."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position in the plan; lower comes first.")
+    )
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["order", "number"]
+
+    def __str__(self):
+        return _("Activity %(number)s") % {"number": self.number}
+
+
+class ActionQuerySet(models.QuerySet):
+    def with_related(self):
+        """Everything the plan's table shows, preloaded in a fixed number of queries."""
+        return self.select_related("activity").prefetch_related(
+            "responsible_organizations",
+            "responsible_people__organization",
+            "resources",
+            "expected_results",
+        )
+
+    def open(self):
+        return self.exclude(status__in=CLOSED_STATUSES)
+
+    def overdue(self, today: datetime.date | None = None):
+        """Open actions whose whole due period has passed."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_end__lt=today)
+
+    def due_within(self, days: int, today: datetime.date | None = None):
+        """Open actions whose due period ends between today and `days` from now."""
+        today = today or timezone.localdate()
+        return self.open().filter(
+            due_end__gte=today, due_end__lte=today + datetime.timedelta(days=days)
+        )
+
+    def stale(self, days: int = 90, now: datetime.datetime | None = None):
+        """Open actions with no status update in the last `days` days (or none ever)."""
+        now = now or timezone.now()
+        cutoff = now - datetime.timedelta(days=days)
+        return self.open().filter(Q(last_updated__isnull=True) | Q(last_updated__lt=cutoff))
+
+    def naming(self, person: Person):
+        """Actions that name the person, or the person's organization, as responsible."""
+        return self.filter(
+            Q(responsible_people=person) | Q(responsible_organizations=person.organization_id)
+        ).distinct()
+
+
+class Action(models.Model):
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="actions",
+        help_text=_("The activity this action serves."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Position within the activity: 2 for action 1.2.")
+    )
+    description = models.TextField(
+        _("description / measure"), help_text=_("What will be done, as the plan words it.")
+    )
+    responsible_organizations = models.ManyToManyField(
+        Organization,
+        verbose_name=_("responsible organizations"),
+        blank=True,
+        related_name="actions",
+        help_text=_("Organizations accountable for the action."),
+    )
+    responsible_people = models.ManyToManyField(
+        Person,
+        verbose_name=_("responsible people"),
+        blank=True,
+        related_name="actions",
+        help_text=_("People accountable for the action."),
+    )
+    start = FuzzyDateField(
+        _("start date"),
+        blank=True,
+        help_text=_("A day, month, season, quarter or year, “Ongoing” or “To be determined”."),
+    )
+    due = FuzzyDateField(
+        _("due date"),
+        blank=True,
+        help_text=_("A day, month, season, quarter or year, “Ongoing” or “To be determined”."),
+    )
+    # Last day of the due period, kept beside `due` so the database can filter overdue and
+    # upcoming actions; written only by `Action.save()` from `due`.
+    due_end = models.DateField(_("end of due period"), null=True, editable=False, db_index=True)
+    remarks = models.TextField(_("remarks"), blank=True, help_text=_("Anything else to note."))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NOT_STARTED,
+        help_text=_("Set by the latest status update."),
+    )
+    health = models.CharField(
+        _("health"),
+        max_length=20,
+        choices=Health.choices,
+        blank=True,
+        help_text=_("Set by the latest status update."),
+    )
+    last_updated = models.DateTimeField(
+        _("last updated"), null=True, blank=True, help_text=_("When the latest update was posted.")
+    )
+    # Optimistic locking: an edit based on an older version is refused, never merged silently.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["activity__order", "activity__number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "number"], name="unique_action_number")
+        ]
+
+    def __str__(self):
+        return _("Action %(code)s") % {"code": self.code}
+
+    def save(self, *args, **kwargs):
+        self.due_end = self.due.end if self.due else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "due" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "due_end"}
+        super().save(*args, **kwargs)
+
+    @property
+    def code(self):
+        return f"{self.activity.number}.{self.number}"
+
+    @property
+    def is_closed(self):
+        return self.status in CLOSED_STATUSES
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return bool(self.due) and not self.is_closed and self.due.is_past(today)
+
+
+class Resource(models.Model):
+    """One item of the "resources needed (staff, funding, etc.)" column."""
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="resources", verbose_name=_("action")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(
+        _("description"), help_text=_("Staff, funding or other means the action needs.")
+    )
+
+    class Meta:
+        verbose_name = _("resource needed")
+        verbose_name_plural = _("resources needed")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class ExpectedResult(models.Model):
+    """A deliverable the action promises, tracked on its own."""
+
+    action = models.ForeignKey(
+        Action,
+        on_delete=models.CASCADE,
+        related_name="expected_results",
+        verbose_name=_("action"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"), help_text=_("What will be delivered."))
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=DeliverableState.choices,
+        default=DeliverableState.PLANNED,
+        help_text=_("Where the deliverable stands."),
+    )
+    date = FuzzyDateField(
+        _("date"), blank=True, help_text=_("When it is expected or was delivered (optional).")
+    )
+
+    class Meta:
+        verbose_name = _("expected result")
+        verbose_name_plural = _("expected results")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class Shown:
+    """A piece of member-written text as a page shows it, with the language it is in."""
+
+    __slots__ = ("language", "text")
+
+    def __init__(self, text: str, language: str):
+        self.text = text
+        self.language = language
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.text)
+
+
+class StatusUpdate(models.Model):
+    """A dated progress report on an action, written by a member in their own language."""
+
+    TEXT_FIELDS = ("progress", "next_steps", "challenges")
+
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="updates", verbose_name=_("action")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="status_updates",
+        verbose_name=_("author"),
+    )
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("The day the update reports on.")
+    )
+    created = models.DateTimeField(_("posted"), default=timezone.now, editable=False)
+    language = models.CharField(
+        _("language written in"),
+        max_length=2,
+        choices=Language.choices,
+        help_text=_("The official language the update was written in."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        help_text=_("The action's status as of this update."),
+    )
+    health = models.CharField(
+        _("health"),
+        max_length=20,
+        choices=Health.choices,
+        help_text=_("Is the action on track to deliver its expected results?"),
+    )
+    progress = models.TextField(_("progress made"), help_text=_("What was done since last time."))
+    next_steps = models.TextField(_("next steps"), blank=True, help_text=_("What comes next."))
+    challenges = models.TextField(
+        _("challenges or decisions needed"),
+        blank=True,
+        help_text=_("Obstacles, risks, or decisions the working group must take."),
+    )
+
+    class Meta:
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        ordering = ["-date", "-created"]
+        indexes = [models.Index(fields=["action", "-date", "-created"])]
+
+    def __str__(self):
+        return _("Update of %(date)s") % {"date": self.date.isoformat()}
+
+    def shown(self, field: str, language: str | None = None) -> Shown:
+        """The field in the reader's language, or the original with its language until then."""
+        language = language or get_language() or "en"
+        language = language[:2]
+        text = getattr(self, f"{field}_{language}") or ""
+        if text:
+            return Shown(text, language)
+        return Shown(getattr(self, f"{field}_{self.language}") or "", self.language)
+
+    @property
+    def is_translated(self) -> bool:
+        other = "fr" if self.language == "en" else "en"
+        return bool(getattr(self, f"progress_{other}"))
+
+    @property
+    def progress_shown(self):
+        return self.shown("progress")
+
+    @property
+    def next_steps_shown(self):
+        return self.shown("next_steps")
+
+    @property
+    def challenges_shown(self):
+        return self.shown("challenges")
+
+
+class MeetingKind(models.TextChoices):
+    COUNCIL = "council", _("Council meeting (PSSDC)")
+    WORKING_GROUP = "working_group", _("Working-group meeting")
+    IN_PERSON = "in_person", _("In-person meeting")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def previous_to(self, meeting):
+        """The meeting of the same kind just before this one, if any."""
+        return (
+            self.filter(kind=meeting.kind, date__lt=meeting.date).order_by("-date", "-pk").first()
+        )
+
+
+class Meeting(models.Model):
+    """A meeting the plan's progress is reported to: what a report is "as of"."""
+
+    date = models.DateField(_("date"), help_text=_("The day of the meeting."))
+    title = models.CharField(_("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”."))
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.COUNCIL,
+        help_text=_("Council, working-group or in-person meeting."),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,14 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from directory.access import role_required
+from directory.roles import Role
+from workplan.views._stub import stub
+
+plan_export = stub
+
+
+@role_required(Role.MEMBER)
+@require_GET
+def plan(request):
+    return render(request, "workplan/plan.html")
