@@ -6,7 +6,7 @@ from workplan.views import actions, dashboard, plan, reports
 app_name = "workplan"
 urlpatterns = [
     path("", plan.plan, name="plan"),
-    path(_("export/<str:fmt>/"), plan.plan_export, name="plan_export"),
+    path(_("export/<str:fmt>/"), reports.plan_export, name="plan_export"),
     path(_("dashboard/"), dashboard.dashboard, name="dashboard"),
     path(_("my-actions/"), dashboard.my_actions, name="my_actions"),
     path(_("actions/<int:pk>/"), actions.action_detail, name="action"),

@@ -3,9 +3,6 @@ from django.views.decorators.http import require_GET
 
 from directory.access import role_required
 from directory.roles import Role
-from workplan.views._stub import stub
-
-plan_export = stub
 
 
 @role_required(Role.MEMBER)

@@ -1,3 +1,3 @@
 from workplan.views._stub import stub
 
-report = report_download = meeting_create = stub
+report = report_download = meeting_create = plan_export = stub
