@@ -76,7 +76,9 @@ def user_for_role(db, organization):
         if role == "superuser":
             return make_user("admin", superuser=True)
         user = make_user(role, role)
-        Person.objects.create(name=f"{role.capitalize()} Tester", user=user, organization=organization)
+        Person.objects.create(
+            name=f"{role.capitalize()} Tester", user=user, organization=organization
+        )
         return user
 
     return build

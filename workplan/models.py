@@ -367,7 +367,9 @@ class Meeting(models.Model):
     """A meeting the plan's progress is reported to: what a report is "as of"."""
 
     date = models.DateField(_("date"), help_text=_("The day of the meeting."))
-    title = models.CharField(_("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”."))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”.")
+    )
     kind = models.CharField(
         _("kind"),
         max_length=20,

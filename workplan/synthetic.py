@@ -91,7 +91,9 @@ def synthetic_plan_create(*, actions: int, updates: int, seed: int = 2026) -> No
         through_people(action_id=a.pk, person_id=person.pk) for a in created[::3]
     )
     Resource.objects.bulk_create(
-        Resource(action=a, order=1, description_en="Staff time", description_fr="Temps du personnel")
+        Resource(
+            action=a, order=1, description_en="Staff time", description_fr="Temps du personnel"
+        )
         for a in created
     )
     ExpectedResult.objects.bulk_create(

@@ -40,8 +40,6 @@ class MeetingTranslation(TranslationOptions):
 # History is registered here, after translation, so each history row keeps both languages
 # (a HistoricalRecords() field on a translated model crashes on save).
 simple_history.register(Activity)
-simple_history.register(
-    Action, m2m_fields=["responsible_organizations", "responsible_people"]
-)
+simple_history.register(Action, m2m_fields=["responsible_organizations", "responsible_people"])
 simple_history.register(Resource)
 simple_history.register(ExpectedResult)

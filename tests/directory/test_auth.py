@@ -33,7 +33,11 @@ def test_password_change(client, member):
     client.force_login(member)
     response = client.post(
         "/en/account/password/",
-        {"old_password": PASSWORD, "new_password1": "a-new-long-pass-2026", "new_password2": "a-new-long-pass-2026"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-pass-2026",
+            "new_password2": "a-new-long-pass-2026",
+        },
     )
     assert response.status_code == 302
     member.refresh_from_db()

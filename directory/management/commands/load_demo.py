@@ -7,7 +7,7 @@ from directory.models import Organization, Person, User
 from directory.roles import Role
 
 # Demo accounts: one per role. They exist only in a DEBUG (development) setup.
-DEMO_PASSWORD = "demo-portal-2026"
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (refused unless DEBUG)
 DEMO_ACCOUNTS = [
     # username, role, name, organization key, preferred language
     ("member", Role.MEMBER, "Marie Tremblay", "snb", "fr"),
