@@ -85,3 +85,17 @@ def test_content_security_policy_forbids_inline_script(client):
     policy = client.get("/en/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_refusal_page_is_in_the_users_language(client, editor):
+    client.force_login(editor)
+    response = client.get("/fr/plan-de-travail/")
+    assert response.status_code == 403
+    assert "Accès refusé" in response.content.decode()
+
+
+def test_missing_page_is_in_the_users_language(client, settings):
+    settings.DEBUG = False
+    response = client.get("/fr/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
