@@ -1,13 +1,19 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from directory.access import public
+from directory.roles import Role
 
 
 @public
 @require_GET
 def home(request):
-    """The portal's front door: what it is for, and the way in."""
+    """The portal's front door: what it is for, and the way in.
+
+    For working-group members the dashboard is home: they are sent there.
+    """
+    if request.user.is_authenticated and request.user.has_role(Role.MEMBER):
+        return redirect("workplan:dashboard")
     return render(request, "directory/home.html")
 
 

@@ -70,13 +70,18 @@ def _action(activity, row, organizations, people) -> None:
     action.full_clean()
     action.responsible_organizations.set(organizations[k] for k in row["responsible_organizations"])
     action.responsible_people.set(people[k] for k in row["responsible_people"])
-    Resource.objects.bulk_create(
-        Resource(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
-        for i, r in enumerate(row["resources"], start=1)
+    # Each item gets its "created" history record, so that later edits show what changed.
+    Resource.history.bulk_history_create(
+        Resource.objects.bulk_create(
+            Resource(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
+            for i, r in enumerate(row["resources"], start=1)
+        )
     )
-    ExpectedResult.objects.bulk_create(
-        ExpectedResult(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
-        for i, r in enumerate(row["expected_results"], start=1)
+    ExpectedResult.history.bulk_history_create(
+        ExpectedResult.objects.bulk_create(
+            ExpectedResult(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
+            for i, r in enumerate(row["expected_results"], start=1)
+        )
     )
 
 

@@ -1,4 +1,302 @@
-from workplan.views._stub import stub
+"""An action's page, its status updates, and the co-chairs' editing of the plan."""
 
-action_detail = update_create = action_edit = update_translate = stub
-activity_create = activity_edit = action_create = stub
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from directory.access import role_required
+from directory.roles import Role
+from workplan import services
+from workplan.forms import (
+    ActionForm,
+    ActivityForm,
+    ExpectedResultFormSet,
+    ResourceFormSet,
+    StatusUpdateForm,
+    StatusUpdateTranslationForm,
+    formset_items,
+    snapshot_sign,
+)
+from workplan.models import Action, Activity, StatusUpdate
+from workplan.selectors import (
+    action_get,
+    action_history,
+    action_updates,
+    activity_snapshot,
+    person_name,
+)
+from workplan.services import EditConflict
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Puts a service's validation errors on the form's fields, or above them."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _language(request) -> str:
+    return (getattr(request, "LANGUAGE_CODE", None) or "en")[:2]
+
+
+# --- An action's page -----------------------------------------------------------------------
+
+
+def _action_page(request, action: Action, update_form: StatusUpdateForm, *, status: int = 200):
+    return render(
+        request,
+        "workplan/action_detail.html",
+        {
+            "action": action,
+            "overdue": action.is_overdue(),
+            "updates": action_updates(action=action),
+            "history": action_history(action=action),
+            "update_form": update_form,
+            "nav_section": "plan",
+        },
+        status=status,
+    )
+
+
+@role_required(Role.MEMBER)
+@require_GET
+def action_detail(request, pk):
+    action = action_get(pk=pk)
+    return _action_page(request, action, StatusUpdateForm(action=action))
+
+
+@role_required(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def update_create(request, pk):
+    """Posts a status update in the page's language (GET shows the form on its own)."""
+    action = action_get(pk=pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "workplan/update_form.html",
+            {
+                "action": action,
+                "update_form": StatusUpdateForm(action=action),
+                "nav_section": "plan",
+            },
+        )
+    form = StatusUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.status_update_create(
+                action=action, author=request.user, language=_language(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your status update was posted."))
+            return redirect(reverse("workplan:action", args=[action.pk]) + "#updates")
+    return _action_page(request, action, form)
+
+
+@role_required(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def update_translate(request, pk):
+    """Adds or corrects the other official language's version of an update."""
+    update = get_object_or_404(
+        StatusUpdate.objects.select_related("action__activity", "author__person"), pk=pk
+    )
+    form = StatusUpdateTranslationForm(request.POST or None, update=update)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.status_update_translate(update=update, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The translation was saved."))
+            return redirect(
+                reverse("workplan:action", args=[update.action_id]) + f"#update-{update.pk}"
+            )
+    return render(
+        request,
+        "workplan/update_translate.html",
+        {
+            "update": update,
+            "action": update.action,
+            "author_name": person_name(update.author),
+            "form": form,
+            "target": form.target,
+            "original": {
+                name: getattr(update, f"{name}_{update.language}") or ""
+                for name in StatusUpdate.TEXT_FIELDS
+            },
+            "nav_section": "plan",
+        },
+    )
+
+
+# --- Co-chairs: actions ---------------------------------------------------------------------
+
+
+def _action_forms(request, *, action: Action, activity: Activity, data=None):
+    return (
+        ActionForm(data, instance=action, activity=activity),
+        ResourceFormSet(data, instance=action, prefix="resources"),
+        ExpectedResultFormSet(data, instance=action, prefix="expected_results"),
+    )
+
+
+def _render_action_form(request, context: dict, *, status: int = 200):
+    context.setdefault("nav_section", "plan")
+    return render(request, "workplan/action_form.html", context, status=status)
+
+
+@role_required(Role.COCHAIR)
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk):
+    action = action_get(pk=pk)
+    activity = action.activity
+    context = {"action": action, "activity": activity, "code": action.code, "editing": True}
+    if request.method == "GET":
+        form, resources, results = _action_forms(request, action=action, activity=activity)
+        context.update(form=form, resources=resources, expected_results=results)
+        return _render_action_form(request, context)
+
+    form, resources, results = _action_forms(
+        request, action=action, activity=activity, data=request.POST
+    )
+    context.update(form=form, resources=resources, expected_results=results)
+    if form.is_valid() and resources.is_valid() and results.is_valid():
+        try:
+            services.action_update(
+                action=action,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                fields=form.action_fields(),
+                resources=formset_items(resources),
+                expected_results=formset_items(results),
+            )
+        except EditConflict as conflict:
+            # Keep what they typed, now based on the current version: saving again is a
+            # deliberate choice made after seeing what changed.
+            data = request.POST.copy()
+            data["version"] = str(conflict.current_version)
+            form, resources, results = _action_forms(
+                request, action=action_get(pk=pk), activity=activity, data=data
+            )
+            context.update(
+                form=form, resources=resources, expected_results=results, conflict=conflict
+            )
+            return _render_action_form(request, context, status=409)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The action was saved."))
+            return redirect("workplan:action", pk=action.pk)
+    return _render_action_form(request, context)
+
+
+@role_required(Role.COCHAIR)
+@require_http_methods(["GET", "POST"])
+def action_create(request, pk):
+    activity = get_object_or_404(Activity, pk=pk)
+    action = Action(activity=activity)
+    form, resources, results = _action_forms(
+        request, action=action, activity=activity, data=request.POST or None
+    )
+    context = {
+        "activity": activity,
+        "form": form,
+        "resources": resources,
+        "expected_results": results,
+        "editing": False,
+    }
+    if request.method == "POST" and all(f.is_valid() for f in (form, resources, results)):
+        try:
+            created = services.action_create(
+                activity=activity,
+                user=request.user,
+                fields=form.action_fields(),
+                resources=formset_items(resources),
+                expected_results=formset_items(results),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The action was added."))
+            return redirect("workplan:action", pk=created.pk)
+    return _render_action_form(request, context)
+
+
+# --- Co-chairs: activities ------------------------------------------------------------------
+
+
+def _render_activity_form(request, context: dict, *, status: int = 200):
+    context.setdefault("nav_section", "plan")
+    return render(request, "workplan/activity_form.html", context, status=status)
+
+
+def _plan_anchor(activity: Activity) -> str:
+    return reverse("workplan:plan") + f"#activity-{activity.number}"
+
+
+@role_required(Role.COCHAIR)
+@require_http_methods(["GET", "POST"])
+def activity_create(request):
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(user=request.user, fields=form.activity_fields())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The activity was added."))
+            return redirect(_plan_anchor(activity))
+    return _render_activity_form(request, {"form": form, "editing": False})
+
+
+@role_required(Role.COCHAIR)
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk):
+    activity = get_object_or_404(Activity, pk=pk)
+    number = activity.number
+    context = {"activity": activity, "number": number, "editing": True}
+    if request.method == "GET":
+        form = ActivityForm(instance=activity, snapshot=activity_snapshot(activity))
+        context["form"] = form
+        return _render_activity_form(request, context)
+
+    form = ActivityForm(request.POST, instance=activity)
+    context["form"] = form
+    if form.is_valid():
+        snapshot = form.cleaned_data["snapshot"]
+        if snapshot is None:
+            form.add_error(None, _("The form was incomplete; load the page again."))
+            return _render_activity_form(request, context)
+        try:
+            saved = services.activity_update(
+                activity=activity,
+                user=request.user,
+                fields=form.activity_fields(),
+                snapshot=snapshot,
+            )
+        except EditConflict as conflict:
+            current = get_object_or_404(Activity, pk=pk)
+            form = ActivityForm(
+                _with_snapshot(request.POST, activity_snapshot(current)), instance=current
+            )
+            context.update(form=form, conflict=conflict)
+            return _render_activity_form(request, context, status=409)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect(_plan_anchor(saved))
+    return _render_activity_form(request, context)
+
+
+def _with_snapshot(data, snapshot: dict):
+    """The posted data, now based on the current values (for a deliberate second save)."""
+    data = data.copy()
+    data["snapshot"] = snapshot_sign(snapshot)
+    return data

@@ -1,3 +1,43 @@
-from workplan.views._stub import stub
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-dashboard = my_actions = stub
+from directory.access import role_required
+from directory.roles import Role
+from workplan.dashboard import TimelineForm, dashboard_read, my_actions_read
+
+
+@role_required(Role.MEMBER)
+@require_GET
+def dashboard(request):
+    """Where the plan stands: counts, what is late or coming due, recent updates, a timeline."""
+    timeline_form = TimelineForm(request.GET or None)
+    activity = timeline_form.cleaned_data["activity"] if timeline_form.is_valid() else None
+    data = dashboard_read(
+        today=timezone.localdate(), now=timezone.now(), timeline_activity=activity
+    )
+    return render(
+        request,
+        "workplan/dashboard.html",
+        {"nav_section": "dashboard", "data": data, "timeline_form": timeline_form},
+    )
+
+
+@role_required(Role.MEMBER)
+@require_GET
+def my_actions(request):
+    """The actions naming the signed-in member or their organization, by due date."""
+    person = getattr(request.user, "person", None)
+    open_rows = closed_rows = None
+    if person is not None:
+        open_rows, closed_rows = my_actions_read(person, today=timezone.localdate())
+    return render(
+        request,
+        "workplan/my_actions.html",
+        {
+            "nav_section": "my_actions",
+            "person": person,
+            "open_rows": open_rows,
+            "closed_rows": closed_rows,
+        },
+    )

@@ -1,0 +1,221 @@
+"""An action's page: everything about it, its updates newest first, its history; fixed queries."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+
+from tests.conftest import make_user
+from tests.factories import ActionFactory, StatusUpdateFactory, UserFactory
+from workplan.models import Action, ExpectedResult
+from workplan.services import action_update, status_update_create
+
+pytestmark = pytest.mark.django_db
+
+
+def url(action, language="en", name="action") -> str:
+    with translation.override(language):
+        return reverse(f"workplan:{name}", args=[action.pk])
+
+
+@pytest.fixture
+def first_action(seed_plan):
+    return Action.objects.get(activity__number=1, number=1)
+
+
+def test_everything_about_a_seed_action_in_english(member_client, first_action):
+    response = member_client.get(url(first_action))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<h1>Action 1.1</h1>" in body
+    assert escape(first_action.description_en) in body
+    assert escape(first_action.activity.objective_en) in body
+    assert "Service Network Collaboration Working Group" in body  # responsible
+    assert "April 2018" in body  # start
+    assert "February 2019" in body  # due
+    assert '<strong class="overdue-marker">Overdue</strong>' in body
+    assert "In progress" in body
+    assert "Not reported yet" in body  # health
+    assert "No status update yet" in body  # last updated
+    for resource in first_action.resources.all():
+        assert escape(resource.description_en) in body
+    for result in first_action.expected_results.all():
+        assert escape(result.description_en) in body
+    assert "(Planned)" in body
+    assert "No status update has been posted yet." in body
+
+
+def test_everything_about_a_seed_action_in_french(member_client, first_action):
+    body = member_client.get(url(first_action, "fr")).content.decode()
+    assert "<h1>Mesure 1.1</h1>" in body
+    assert "Élaborer et mettre en œuvre une Stratégie de mobilisation" in body
+    assert escape(first_action.activity.objective_fr) in body
+    assert "avril 2018" in body
+    assert "février 2019" in body
+    assert "En retard" in body
+    assert "Résultats escomptés" in body
+    assert "Ressources nécessaires (personnel, financement, etc.)" in body
+    for result in first_action.expected_results.all():
+        assert escape(result.description_fr) in body
+    assert "(Prévu)" in body
+
+
+def test_an_action_that_is_not_late_is_not_marked(member_client):
+    action = ActionFactory(due=datetime.date.today().replace(year=datetime.date.today().year + 1))
+    body = member_client.get(url(action)).content.decode()
+    assert "overdue-marker" not in body
+
+
+def test_updates_newest_first_with_author_status_and_texts(member_client, member):
+    action = ActionFactory()
+    today = timezone.localdate()
+    older = StatusUpdateFactory(
+        action=action,
+        author=member,
+        date=today - datetime.timedelta(days=20),
+        progress_en="Older progress",
+        status="in_progress",
+        health="at_risk",
+    )
+    newer = StatusUpdateFactory(
+        action=action,
+        author=UserFactory(first_name="Raj", last_name="Patel"),
+        date=today - datetime.timedelta(days=2),
+        progress_en="Newer progress",
+        next_steps_en="Write the case study",
+        challenges_en="Funding decision needed",
+        status="delayed",
+        health="off_track",
+    )
+    body = member_client.get(url(action)).content.decode()
+    assert body.index(f'id="update-{newer.pk}"') < body.index(f'id="update-{older.pk}"')
+    newer_html = body.split(f'id="update-{newer.pk}"')[1].split("</article>")[0]
+    assert "By Raj Patel" in newer_html
+    assert "Delayed" in newer_html
+    assert "Off track" in newer_html
+    assert "Write the case study" in newer_html
+    assert "Funding decision needed" in newer_html
+    assert (newer.date).strftime("%B %-d, %Y") in newer_html
+    older_html = body.split(f'id="update-{older.pk}"')[1].split("</article>")[0]
+    assert "By Marie Tremblay" in older_html  # the directory name of the member
+    assert "At risk" in older_html
+
+
+def test_the_status_update_form_is_on_the_page(member_client):
+    action = ActionFactory(status="ongoing", health="at_risk")
+    body = member_client.get(url(action)).content.decode()
+    form = body.split('<form method="post" action="')[-1]
+    assert form.startswith(url(action, name="update_create"))
+    assert 'id="update-form"' in body
+    for name in ("date", "status", "health", "progress", "next_steps", "challenges"):
+        assert f'name="{name}"' in form
+    # It starts from where the action stands.
+    assert '<option value="ongoing" selected>' in form
+    assert '<option value="at_risk" selected>' in form
+
+
+def test_history_includes_expected_results_and_resources(cochair_client, cochair, first_action):
+    result = first_action.expected_results.order_by("order").first()
+    items = [
+        {
+            "id": r.pk,
+            "delete": False,
+            "description_en": r.description_en,
+            "description_fr": r.description_fr,
+            "state": "delivered" if r.pk == result.pk else r.state,
+            "date": r.date,
+        }
+        for r in first_action.expected_results.order_by("order")
+    ]
+    resources = [
+        {"id": r.pk, "delete": True, "description_en": "", "description_fr": ""}
+        for r in first_action.resources.all()
+    ] + [
+        {
+            "id": None,
+            "delete": False,
+            "description_en": "GCcollab space",
+            "description_fr": "Espace GCcollab",
+        }
+    ]
+    action_update(
+        action=first_action,
+        user=cochair,
+        expected_version=first_action.version,
+        fields={"remarks_en": "Shared with the PSSDC", "remarks_fr": "Transmis au CPSSP"},
+        resources=resources,
+        expected_results=items,
+    )
+    body = cochair_client.get(url(first_action)).content.decode()
+    history = body.split('id="history"')[1]
+    assert "Cheryl Meek" in history
+    assert re.search(
+        r'State</span>: <span class="history-old">Planned</span>.*?'
+        r'<span class="history-new">Delivered</span>',
+        history,
+        re.DOTALL,
+    )
+    assert re.search(r"Resource needed “GCcollab space”</span>:\s*added", history)
+    assert re.search(r"Remarks \(English\)</span>: <span class=\"history-old\">—</span>", history)
+    # The French remark is marked as French on the English page.
+    assert '<span class="history-new" lang="fr">Transmis au CPSSP</span>' in history
+    body_fr = cochair_client.get(url(first_action, "fr")).content.decode()
+    assert re.search(
+        r'État</span>: <span class="history-old">Prévu</span>.*?'
+        r'<span class="history-new">Livré</span>',
+        body_fr,
+        re.DOTALL,
+    )
+    assert ExpectedResult.objects.get(pk=result.pk).state == "delivered"
+
+
+def test_unknown_action_is_404(member_client):
+    assert member_client.get("/en/workplan/actions/999999/").status_code == 404
+
+
+def _page_queries(client, action) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(action))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _post_updates(action, author, count):
+    statuses = ["in_progress", "delayed", "on_hold", "ongoing"]
+    today = timezone.localdate()
+    for n in range(count):
+        status_update_create(
+            action=action,
+            author=author,
+            language="fr" if n % 2 else "en",
+            date=today - datetime.timedelta(days=count - n),
+            status=statuses[n % len(statuses)],
+            health="on_track",
+            progress=f"Progress {n}",
+        )
+
+
+def test_query_count_does_not_grow_with_updates_and_history(client, django_assert_max_num_queries):
+    # 1 session, 2 user, 3 groups; 4 the action with its activity, prefetches 5 organizations,
+    # 6 people, 7 people's organizations, 8 resources, 9 expected results; 10 updates with
+    # authors; history: 11 action records, 12-13 their organizations, 14-15 their people,
+    # 16 resource records, 17 expected-result records. Same for 10 and for 100 updates.
+    reader = make_user("reader", "member")
+    author = make_user("author", "member")
+    client.force_login(reader)
+    action = ActionFactory()
+    ExpectedResult.objects.create(action=action, description_en="A", description_fr="A")
+    _post_updates(action, author, 10)
+    with django_assert_max_num_queries(17):
+        small = _page_queries(client, action)
+    _post_updates(action, author, 90)
+    assert action.updates.count() == 100
+    assert Action.history.filter(id=action.pk).count() > 90
+    with django_assert_max_num_queries(17):
+        large = _page_queries(client, action)
+    assert small == large

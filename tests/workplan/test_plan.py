@@ -1,0 +1,180 @@
+"""The plan page: every seed action in both languages, role-dependent links, fixed queries."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from tests.conftest import make_user
+from workplan.models import Action
+from workplan.seed import WORKPLAN_FIXTURE
+from workplan.synthetic import synthetic_plan_create
+
+pytestmark = pytest.mark.django_db
+
+PLAN_EN = "/en/workplan/"
+PLAN_FR = "/fr/plan-de-travail/"
+SEED_ROWS = ["action-1-1", "action-1-2", "action-2-1", "action-2-2", "action-2-3"]
+SEED_ROWS += ["action-3-1", "action-4-1"]
+
+
+def row_ids(body: str) -> list[str]:
+    return re.findall(r'<tr id="(action-[0-9-]+)"', body)
+
+
+@pytest.fixture(scope="module")
+def plan_json() -> dict:
+    return json.loads(WORKPLAN_FIXTURE.read_text(encoding="utf-8"))
+
+
+def test_all_seven_seed_actions_in_english(member_client, seed_plan, plan_json):
+    response = member_client.get(PLAN_EN)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert row_ids(body) == SEED_ROWS
+    for row in plan_json["activities"]:
+        assert escape(row["objective_en"]) in body
+        for action in row["actions"]:
+            assert escape(action["description_en"]) in body
+            assert escape(action["description_fr"]) not in body
+            for item in action["resources"] + action["expected_results"]:
+                assert escape(item["en"]) in body
+    for heading in ("Description / measure", "Responsible", "Start date", "Due date"):
+        assert f'<th scope="col">{heading}</th>' in body
+    assert "Resources needed (staff, funding, etc.)" in body
+    assert "<caption" in body
+    assert "April 2018" in body  # action 1.1 starts "Avril 2018"
+    assert "To be determined" in body
+
+
+def test_all_seven_seed_actions_in_french(member_client, seed_plan, plan_json):
+    response = member_client.get(PLAN_FR)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert row_ids(body) == SEED_ROWS
+    for row in plan_json["activities"]:
+        assert escape(row["objective_fr"]) in body
+        for action in row["actions"]:
+            assert escape(action["description_fr"]) in body
+            for item in action["resources"] + action["expected_results"]:
+                assert escape(item["fr"]) in body
+    assert "Élaborer et mettre en œuvre une Stratégie de mobilisation" in body
+    assert '<th scope="col">Description / mesure</th>' in body
+    assert "Résultats escomptés" in body
+    assert "Ressources nécessaires (personnel, financement, etc.)" in body
+    assert "Remarques" in body
+    assert "avril 2018" in body
+    assert "À déterminer" in body
+    assert "Priorité :" in body
+
+
+def test_each_row_links_to_its_action_page(member_client, seed_plan):
+    body = member_client.get(PLAN_EN).content.decode()
+    for action in Action.objects.select_related("activity"):
+        assert f'href="/en/workplan/actions/{action.pk}/"' in body
+
+
+def test_status_and_overdue_are_written_out(member_client, seed_plan):
+    action = Action.objects.get(activity__number=1, number=1)  # due February 2019, in progress
+    action.health = "at_risk"
+    action.save()
+    body = member_client.get(PLAN_EN).content.decode()
+    row = body.split('id="action-1-1"')[1].split("</tr>")[0]
+    assert "In progress" in row
+    assert "Health: At risk" in row
+    assert '<strong class="overdue-marker">Overdue</strong>' in row
+    ongoing_row = body.split('id="action-1-2"')[1].split("</tr>")[0]
+    assert "Overdue" not in ongoing_row  # due "Ongoing": never overdue
+    body_fr = member_client.get(PLAN_FR).content.decode()
+    row_fr = body_fr.split('id="action-1-1"')[1].split("</tr>")[0]
+    assert "En retard" in row_fr
+    assert "État de santé : À risque" in row_fr
+
+
+def test_cochair_sees_editing_links(cochair_client, seed_plan):
+    body = cochair_client.get(PLAN_EN).content.decode()
+    assert "Add an activity" in body
+    assert body.count("/actions/new/") == 4  # "Add an action" under each activity
+    assert body.count("/edit/") == 4  # "Edit" each activity
+    body_fr = cochair_client.get(PLAN_FR).content.decode()
+    assert "Ajouter une activité" in body_fr
+    assert "Ajouter une mesure" in body_fr
+
+
+def test_member_sees_no_editing_links(member_client, seed_plan):
+    body = member_client.get(PLAN_EN).content.decode()
+    assert "Add an activity" not in body
+    assert "/actions/new/" not in body
+    assert "/edit/" not in body
+
+
+def test_superuser_reads_the_plan(client, superuser, seed_plan):
+    client.force_login(superuser)
+    assert client.get(PLAN_EN).status_code == 200
+
+
+def test_others_cannot_read_it(client, editor, seed_plan):
+    assert client.get(PLAN_EN).status_code == 302  # anonymous: sign in first
+    client.force_login(editor)
+    assert client.get(PLAN_EN).status_code == 403
+
+
+def test_download_links_carry_the_filters(member_client, seed_plan):
+    body = member_client.get(PLAN_EN + "?status=ongoing&priority=high").content.decode()
+    assert 'href="/en/workplan/export/csv/?status=ongoing&amp;priority=high"' in body
+    assert 'href="/en/workplan/export/xlsx/?status=ongoing&amp;priority=high"' in body
+    body_fr = member_client.get(PLAN_FR + "?status=ongoing").content.decode()
+    with translation.override("fr"):
+        export_fr = reverse("workplan:plan_export", args=["xlsx"])
+    assert export_fr.startswith("/fr/plan-de-travail/")
+    assert f'href="{export_fr}?status=ongoing"' in body_fr
+
+
+def test_an_activity_without_actions_is_listed(cochair_client, seed_plan):
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(number=9, objective_en="A new objective")
+    body = cochair_client.get(PLAN_EN).content.decode()
+    assert f'id="activity-{activity.number}"' in body
+    assert "No actions in this activity yet." in body
+
+
+def _plan_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_queries, size):
+    # 1 session, 2 user, 3 groups (roles); 4 activities; 5 actions with their activity;
+    # prefetches: 6 organizations, 7 people, 8 people's organizations, 9 resources,
+    # 10 expected results; the filter form's choices: 11 activities, 12 organizations,
+    # 13 people. The same bound holds for 10 and for 200 actions.
+    user = make_user("reader", "member")
+    client.force_login(user)
+    synthetic_plan_create(actions=size, updates=0)
+    assert Action.objects.count() == size
+    with django_assert_max_num_queries(13):
+        response = client.get(PLAN_EN)
+    assert len(row_ids(response.content.decode())) == size
+    with django_assert_max_num_queries(13):
+        response = client.get(PLAN_EN + "?status=ongoing&due=90")
+    assert response.status_code == 200
+
+
+def test_same_number_of_queries_for_10_and_200_actions(client):
+    user = make_user("reader", "member")
+    client.force_login(user)
+    synthetic_plan_create(actions=10, updates=0)
+    small = _plan_queries(client, PLAN_FR)
+    synthetic_plan_create(actions=190, updates=0)
+    assert Action.objects.count() == 200
+    large = _plan_queries(client, PLAN_FR)
+    assert small == large

@@ -1,0 +1,63 @@
+"""The administration of the work plan: both languages side by side (tabs), with history."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from workplan.models import Action, Activity, ExpectedResult, Meeting, Resource, StatusUpdate
+
+
+class ResourceInline(TranslationTabularInline):
+    model = Resource
+    extra = 0
+    fields = ("order", "description")
+
+
+class ExpectedResultInline(TranslationTabularInline):
+    model = ExpectedResult
+    extra = 0
+    fields = ("order", "description", "state", "date")
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("number", "objective", "priority", "order")
+    list_filter = ("priority",)
+    search_fields = ("objective_en", "objective_fr")
+    ordering = ("order", "number")
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ("__str__", "activity", "status", "health", "due", "last_updated")
+    list_filter = ("status", "health", "activity")
+    list_select_related = ("activity",)
+    search_fields = ("description_en", "description_fr", "remarks_en", "remarks_fr")
+    filter_horizontal = ("responsible_organizations", "responsible_people")
+    inlines = (ResourceInline, ExpectedResultInline)
+    readonly_fields = ("version",)
+
+    def save_model(self, request, obj, form, change):
+        # An edit here is an edit like any other: co-chairs editing the same action from the
+        # plan's pages must see it as a newer version, not overwrite it.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(TabbedTranslationAdmin):
+    list_display = ("action", "date", "author", "language", "status", "health")
+    list_filter = ("language", "status", "health")
+    list_select_related = ("action__activity", "author")
+    search_fields = ("progress_en", "progress_fr", "author__username")
+    raw_id_fields = ("action", "author")
+    date_hierarchy = "date"
+
+
+@admin.register(Meeting)
+class MeetingAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "date", "kind")
+    list_filter = ("kind",)
+    search_fields = ("title_en", "title_fr")
+    date_hierarchy = "date"

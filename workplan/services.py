@@ -1,0 +1,282 @@
+"""Writes to the work plan: keyword-only functions, each one transaction, each validated.
+
+The history (django-simple-history) records who changed what: every function sets the user
+on what it saves, so the history names them whether or not a request is involved.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
+from workplan.selectors import (
+    Change,
+    action_changes_since,
+    activity_changes_since,
+    activity_snapshot,
+)
+
+LANGUAGES = ("en", "fr")
+ACTION_M2M_FIELDS = ("responsible_organizations", "responsible_people")
+RESOURCE_FIELDS = ("description_en", "description_fr")
+EXPECTED_RESULT_FIELDS = ("description_en", "description_fr", "state", "date")
+
+
+class EditConflict(Exception):
+    """Someone else saved the same thing since the user loaded it: nothing was written."""
+
+    def __init__(self, changes: list[Change], *, current_version: int | None = None):
+        super().__init__("The record changed since it was loaded.")
+        self.changes = changes
+        self.current_version = current_version
+
+
+def _other(language: str) -> str:
+    return "fr" if language == "en" else "en"
+
+
+# --- Status updates -------------------------------------------------------------------------
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationError({"language": _("Choose English or French.")})
+
+
+def _check_update_texts(update: StatusUpdate, language: str) -> None:
+    """Validates a status update whose texts are in `language` (the base fields follow the
+    active language, so they are left out of full_clean and checked here)."""
+    update.full_clean(exclude=list(StatusUpdate.TEXT_FIELDS))
+    if not (getattr(update, f"progress_{language}") or "").strip():
+        raise ValidationError({"progress": _("Say what progress was made.")})
+
+
+def _action_follow_latest_update(*, action: Action, user) -> None:
+    """Sets the action's status, health and last update from its latest status update.
+
+    The latest is the one with the latest date (then the latest posted), so an update dated
+    earlier than one already posted does not undo it.
+    """
+    latest = StatusUpdate.objects.filter(action=action).order_by("-date", "-created").first()
+    if latest is None:
+        return
+    if (action.status, action.health) != (latest.status, latest.health):
+        # A status change is a change to the action: an edit based on the older version must
+        # not overwrite it silently.
+        action.version += 1
+    action.status = latest.status
+    action.health = latest.health
+    action.last_updated = latest.created
+    action._history_user = user
+    action.save(update_fields=["status", "health", "last_updated", "version"])
+
+
+@transaction.atomic
+def status_update_create(
+    *,
+    action: Action,
+    author,
+    language: str,
+    date: datetime.date,
+    status: str,
+    health: str,
+    progress: str,
+    next_steps: str = "",
+    challenges: str = "",
+) -> StatusUpdate:
+    """Posts a status update written in `language`; the action then follows its latest."""
+    _check_language(language)
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("The date cannot be in the future.")})
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    update = StatusUpdate(
+        action=action,
+        author=author,
+        language=language,
+        date=date,
+        status=status,
+        health=health,
+    )
+    texts = {"progress": progress, "next_steps": next_steps, "challenges": challenges}
+    for name, value in texts.items():
+        setattr(update, f"{name}_{language}", (value or "").strip())
+    _check_update_texts(update, language)
+    update.save()
+    _action_follow_latest_update(action=action, user=author)
+    return update
+
+
+@transaction.atomic
+def status_update_translate(
+    *, update: StatusUpdate, user, progress: str, next_steps: str = "", challenges: str = ""
+) -> StatusUpdate:
+    """Adds (or corrects) the translation of an update into the other official language."""
+    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    target = _other(update.language)
+    texts = {"progress": progress, "next_steps": next_steps, "challenges": challenges}
+    for name, value in texts.items():
+        setattr(update, f"{name}_{target}", (value or "").strip())
+    _check_update_texts(update, target)
+    update.save()
+    return update
+
+
+# --- Actions --------------------------------------------------------------------------------
+
+
+def _items_write(*, model, action: Action, items: Iterable[dict], fields: tuple, user) -> None:
+    """Brings an action's resources or expected results to the given list, in its order.
+
+    Each item is a dict of `fields` plus "id" (None for a new one) and "delete".
+    """
+    existing = {item.pk: item for item in model.objects.filter(action=action)}
+    order = 0
+    for item in items:
+        pk = item.get("id")
+        obj = existing.get(pk) if pk else None
+        if pk and obj is None:
+            continue  # removed meanwhile by someone else; nothing to update
+        if item.get("delete"):
+            if obj is not None:
+                obj._history_user = user
+                obj.delete()
+            continue
+        order += 1
+        if obj is None:
+            obj = model(action=action)
+        values = {name: item.get(name) for name in fields}
+        values["order"] = order
+        if obj.pk and all(getattr(obj, name) == value for name, value in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.full_clean()
+        obj._history_user = user
+        obj.save()
+
+
+def _action_write(
+    *,
+    action: Action,
+    user,
+    fields: dict,
+    resources: Iterable[dict],
+    expected_results: Iterable[dict],
+) -> Action:
+    """Writes the action's own fields, responsible parties and listed items.
+
+    The responsible parties are set without a history record of their own; the save that
+    follows records one row with everything, in the user's name. The listed items are
+    written after it, so their history follows the version they belong to.
+    """
+    fields = dict(fields)
+    m2m = {name: list(fields.pop(name)) for name in ACTION_M2M_FIELDS if name in fields}
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.full_clean()
+    action._history_user = user
+    if action.pk is None:
+        action.save()  # the "created" history record
+    action.skip_history_when_saving = True
+    try:
+        for name, values in m2m.items():
+            getattr(action, name).set(values)
+    finally:
+        del action.skip_history_when_saving
+    action.save()
+    _items_write(model=Resource, action=action, items=resources, fields=RESOURCE_FIELDS, user=user)
+    _items_write(
+        model=ExpectedResult,
+        action=action,
+        items=expected_results,
+        fields=EXPECTED_RESULT_FIELDS,
+        user=user,
+    )
+    return action
+
+
+@transaction.atomic
+def action_create(
+    *,
+    activity: Activity,
+    user,
+    fields: dict,
+    resources: Iterable[dict] = (),
+    expected_results: Iterable[dict] = (),
+) -> Action:
+    """Adds an action to an activity, with its resources needed and expected results."""
+    action = Action(activity=activity)
+    return _action_write(
+        action=action,
+        user=user,
+        fields=fields,
+        resources=resources,
+        expected_results=expected_results,
+    )
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: Action,
+    user,
+    expected_version: int,
+    fields: dict,
+    resources: Iterable[dict] = (),
+    expected_results: Iterable[dict] = (),
+) -> Action:
+    """Saves a co-chair's edit of an action, unless someone changed it since they loaded it.
+
+    Raises EditConflict (listing what changed: seen → current) when the stored version is
+    not `expected_version`; then nothing is written. On success the version goes up by one.
+    """
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    if locked.version != expected_version:
+        raise EditConflict(
+            action_changes_since(action=locked, version=expected_version),
+            current_version=locked.version,
+        )
+    locked.version += 1
+    return _action_write(
+        action=locked,
+        user=user,
+        fields=fields,
+        resources=resources,
+        expected_results=expected_results,
+    )
+
+
+# --- Activities -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def activity_create(*, user, fields: dict) -> Activity:
+    activity = Activity(**fields)
+    activity.full_clean()
+    activity._history_user = user
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, user, fields: dict, snapshot: dict) -> Activity:
+    """Saves an edit of an activity, unless it changed since the user loaded it.
+
+    `snapshot` holds the values the user saw (see selectors.activity_snapshot); when the
+    stored values differ, raises EditConflict and writes nothing.
+    """
+    locked = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity_snapshot(locked) != snapshot:
+        raise EditConflict(activity_changes_since(activity=locked, snapshot=snapshot))
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked._history_user = user
+    locked.save()
+    return locked
