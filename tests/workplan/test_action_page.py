@@ -57,7 +57,7 @@ def test_everything_about_a_seed_action_in_french(member_client, first_action):
     assert escape(first_action.activity.objective_fr) in body
     assert "avril 2018" in body
     assert "février 2019" in body
-    assert "En retard" in body
+    assert "Échéance dépassée" in body
     assert "Résultats escomptés" in body
     assert "Ressources nécessaires (personnel, financement, etc.)" in body
     for result in first_action.expected_results.all():

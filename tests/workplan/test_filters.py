@@ -166,7 +166,7 @@ def test_query_string_round_trips_into_the_form(member_client, plan):
     # The same query string in French gives the same view, labelled in French.
     body_fr = member_client.get(PLAN_FR, params).content.decode()
     assert row_ids(body_fr) == expect(plan, "late")
-    assert "En retard" in body_fr
+    assert "Échéance dépassée" in body_fr
     assert '<option value="in_progress" selected>En cours de réalisation</option>' in body_fr
 
 

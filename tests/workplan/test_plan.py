@@ -92,7 +92,7 @@ def test_status_and_overdue_are_written_out(member_client, seed_plan):
     assert "Overdue" not in ongoing_row  # due "Ongoing": never overdue
     body_fr = member_client.get(PLAN_FR).content.decode()
     row_fr = body_fr.split('id="action-1-1"')[1].split("</tr>")[0]
-    assert "En retard" in row_fr
+    assert "Échéance dépassée" in row_fr
     assert "État de santé : À risque" in row_fr
 
 
