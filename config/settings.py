@@ -8,7 +8,6 @@ and a missing or malformed one stops the process at start-up.
 from pathlib import Path
 
 import dj_database_url
-import xstatic.pkg.jquery_ui
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -153,10 +152,12 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR),
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "config.staticfinders.JQueryUIFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,9 +6,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7!Kq2@pL9#mZ4$wR8^tY3&uN6*vB1(cD5)eF0_gH-jA+sQ=oI~lM",
+    "ALLOWED_HOSTS": "portal.example.ca",
+}
+
+
+def environment(**env) -> dict[str, str]:
+    """This process's environment without the test settings, database or DEBUG, plus `env`."""
+    unset = {"DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    return {**{k: v for k, v in os.environ.items() if k not in unset}, **env}
+
+
 def run_python(code: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
-    clean.update(env)
+    clean = environment(**env)
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -70,14 +82,25 @@ def test_production_settings_pass_check_deploy():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-            "DEBUG": "false",
-            "SECRET_KEY": "x7!Kq2@pL9#mZ4$wR8^tY3&uN6*vB1(cD5)eF0_gH-jA+sQ=oI~lM",
-            "ALLOWED_HOSTS": "portal.example.ca",
-        },
+        env=environment(**PRODUCTION),
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_static_files_collect_with_hashed_names(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=environment(**PRODUCTION, STATIC_ROOT=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "bootstrap/css/bootstrap.min.css" in manifest
+    assert "jquery-ui/jquery-ui.min.js" in manifest
+    assert list(tmp_path.glob("css/portal.*.css.gz"))

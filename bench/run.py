@@ -1,0 +1,452 @@
+"""`make bench`: how fast the main pages are under gunicorn, compared with a floor page.
+
+What it does, in order:
+1. a fresh database: `snc_bench` on the PostgreSQL at 127.0.0.1:5432 (user postgres), or,
+   when no PostgreSQL answers, a SQLite file under var/ (it says which);
+2. production-like settings (DEBUG off, a generated SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, no
+   SSL redirect, BENCHMARK_FLOOR on to route the floor page /en/floor/);
+3. migrate, createcachetable, collectstatic, the real plan (load_workplan) and a synthetic plan
+   of 1,000 actions and 10,000 status updates (generate_plan);
+4. a bench user who is a member and a co-chair, and a session for it (made in the database);
+5. gunicorn, 2 workers, on a free port of 127.0.0.1;
+6. ApacheBench (`ab`) on each page with a bounded number of requests and concurrency;
+7. a table: page, median and 95th-percentile time, requests per second, and the ratio of the
+   page's median to the floor page's median measured in the same run.
+
+gunicorn is always stopped at the end. Nothing is dropped but the bench's own database, at
+the start of the next run. Only loopback traffic. The table is also written to bench/results/.
+
+    .venv/bin/python bench/run.py [--requests 200] [--concurrency 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import math
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"
+PG_ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
+PG_DATABASE = "snc_bench"
+SQLITE_FILE = ROOT / "var" / "bench.sqlite3"
+WORKERS = 2
+# No page's run should take much more than this many seconds: slow pages get fewer requests.
+TIME_BUDGET_S = 60
+# A page slower than this is timed once and not loaded further; none may take longer than
+# REQUEST_TIMEOUT_S (gunicorn's worker timeout is a little longer).
+TOO_SLOW_S = 20
+REQUEST_TIMEOUT_S = 300
+
+
+@dataclass
+class Page:
+    label: str
+    path: str
+    requests: int
+    concurrency: int
+    signed_in: bool = True
+
+
+@dataclass
+class Result:
+    page: Page
+    status: int
+    requests: int = 0
+    median_ms: float | None = None
+    p95_ms: float | None = None
+    per_second: float | None = None
+    failures: int = 0
+    note: str = ""
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- The database ---------------------------------------------------------------------------
+
+
+def database_create() -> tuple[str, str]:
+    """A fresh, empty database: (DATABASE_URL, a description for the report)."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
+            version = connection.execute("SHOW server_version").fetchone()[0]
+        return (
+            f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}",
+            f"PostgreSQL {version} (database {PG_DATABASE} on 127.0.0.1:5432)",
+        )
+    except Exception as error:  # any failure means "no PostgreSQL here"
+        say(f"No PostgreSQL answered at 127.0.0.1:5432 ({error}); using SQLite instead.")
+    SQLITE_FILE.parent.mkdir(exist_ok=True)
+    SQLITE_FILE.unlink(missing_ok=True)
+    return f"sqlite:///{SQLITE_FILE}", f"SQLite (file {SQLITE_FILE.relative_to(ROOT)})"
+
+
+def environment(database_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "BENCHMARK_FLOOR": "true",
+            "DATABASE_URL": database_url,
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str, check: bool = True) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        failure = f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+        if check:
+            sys.exit(failure)
+        raise RuntimeError(failure)
+    return result.stdout
+
+
+# Runs inside `manage.py shell`: the bench user (member + co-chair, with a person), a session
+# for it, and the key of the real plan's action 1.2. Prints "session_key action_pk".
+BENCH_USER = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from directory.models import Organization, Person, User
+from workplan.models import Action
+
+user, _ = User.objects.get_or_create(
+    username="bench", defaults={"first_name": "Bench", "last_name": "Runner"}
+)
+user.set_unusable_password()
+user.save()
+user.groups.add(*Group.objects.filter(name__in=["member", "cochair"]))
+organization = Organization.objects.order_by("pk").first()
+Person.objects.get_or_create(
+    user=user, defaults={"name": "Bench Runner", "organization": organization}
+)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+action = Action.objects.get(activity__number=1, number=2)
+print(session.session_key, action.pk)
+"""
+
+
+# --- gunicorn -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def gunicorn_start(env: dict[str, str], port: int) -> subprocess.Popen:
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    log = (ROOT / "var" / "bench-gunicorn.log").open("w")
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "config.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            str(REQUEST_TIMEOUT_S + 30),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: stopping it stops its workers only
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn exited ({process.returncode}); see var/bench-gunicorn.log")
+        try:
+            with urllib.request.urlopen(f"{base}/en/floor/", timeout=2):  # noqa: S310
+                return process
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    gunicorn_stop(process)
+    sys.exit("gunicorn did not answer within 30 s; see var/bench-gunicorn.log")
+
+
+def gunicorn_stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+
+
+# --- ApacheBench ----------------------------------------------------------------------------
+
+
+def ab_path() -> str:
+    found = shutil.which("ab")
+    if found:
+        return found
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("ApacheBench (ab) is missing: installing Debian's apache2-utils…")
+        subprocess.run(
+            ["apt-get", "install", "-y", "--no-install-recommends", "apache2-utils"],
+            check=False,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+        found = shutil.which("ab")
+        if found:
+            return found
+    sys.exit(
+        "The benchmark needs ApacheBench (ab). Install it with:\n"
+        "    sudo apt-get install apache2-utils      (Debian, Ubuntu)\n"
+        "then run `make bench` again."
+    )
+
+
+def fetch(url: str, cookie: str | None) -> tuple[int, float]:
+    """One request: (status, seconds); status 0 when it timed out or the connection failed."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_S) as response:  # noqa: S310
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        status = 0
+    return status, time.perf_counter() - started
+
+
+def nearest_rank(sorted_values: list[float], percent: int) -> float:
+    return sorted_values[max(0, math.ceil(percent / 100 * len(sorted_values)) - 1)]
+
+
+def ab_run(ab: str, url: str, page: Page, requests: int, cookie: str | None, work: Path) -> Result:
+    percentiles = work / "percentiles.csv"
+    each = work / "requests.tsv"
+    command = [ab, "-q", "-l", "-n", str(requests), "-c", str(page.concurrency)]
+    command += ["-e", str(percentiles), "-g", str(each), "-s", str(REQUEST_TIMEOUT_S)]
+    if cookie:
+        command += ["-C", cookie]
+    try:
+        output = subprocess.run(
+            [*command, url], capture_output=True, text=True, check=False, timeout=900
+        )
+    except subprocess.TimeoutExpired:
+        return Result(page, status=0, note="ab did not finish within 15 minutes")
+    if output.returncode:
+        return Result(page, status=0, note=f"ab failed: {output.stderr.strip()[:200]}")
+    result = Result(page, status=200, requests=requests)
+    for line in output.stdout.splitlines():
+        if line.startswith("Requests per second:"):
+            result.per_second = float(line.split()[3])
+        elif line.startswith(("Non-2xx responses:", "Failed requests:")):
+            result.failures += int(line.split()[2])
+    if requests >= 100:
+        # "Percentage served,Time in ms", one row per percent, to the microsecond. (ab reads
+        # past its array for the top percentiles of a small run: only used for 100 or more.)
+        with percentiles.open() as rows:
+            served = {int(row[0]): float(row[1]) for row in csv.reader(rows) if row[0].isdigit()}
+        result.median_ms, result.p95_ms = served[50], served[95]
+    else:
+        # One row per request; "ttime" is the total time in whole milliseconds.
+        with each.open() as rows:
+            times = sorted(float(row["ttime"]) for row in csv.DictReader(rows, delimiter="\t"))
+        result.median_ms, result.p95_ms = statistics.median(times), nearest_rank(times, 95)
+    if result.failures:
+        result.status = 0
+    return result
+
+
+def bench_page(ab: str, base: str, page: Page, cookie: str, work: Path) -> Result:
+    url = base + page.path
+    own_cookie = cookie if page.signed_in else None
+    # The first request warms a worker up and shows whether the page works at all.
+    status, seconds = fetch(url, own_cookie)
+    if status == 0:
+        return Result(page, status=0, note=f"no answer within {REQUEST_TIMEOUT_S} s")
+    if status != 200:
+        return Result(page, status=status, note=f"HTTP {status}: not measured")
+    if seconds > TOO_SLOW_S:
+        return Result(
+            page,
+            status=200,
+            requests=1,
+            median_ms=seconds * 1000,
+            note=f"one request only: over {TOO_SLOW_S} s",
+        )
+    timings = [seconds] + [fetch(url, own_cookie)[1] for _ in range(WORKERS)]
+    typical = statistics.median(timings)
+    requests = page.requests
+    budget = int(TIME_BUDGET_S * WORKERS / max(typical, 0.001))
+    note = ""
+    if budget < requests:
+        requests = max(10, budget)
+        note = "fewer requests (slow page)"
+    result = ab_run(ab, url, page, requests, own_cookie, work)
+    result.note = result.note or note
+    return result
+
+
+# --- The run --------------------------------------------------------------------------------
+
+
+def pages(action_pk: int, requests: int, concurrency: int) -> list[Page]:
+    heavy = {"requests": 10, "concurrency": 2}
+    light = {"requests": requests, "concurrency": concurrency}
+    return [
+        Page("floor (no query, signed out)", "/en/floor/", **light, signed_in=False),
+        Page("plan", "/en/workplan/", **light),
+        Page("plan, filtered", "/en/workplan/?status=in_progress", **light),
+        Page("action 1.2", f"/en/workplan/actions/{action_pk}/", **light),
+        Page("dashboard", "/en/workplan/dashboard/", **light),
+        Page("my actions", "/en/workplan/my-actions/", **light),
+        Page("report page", "/en/reports/", **light),
+        Page("report download pdf", "/en/reports/download/pdf/", **heavy),
+        Page("report download docx", "/en/reports/download/docx/", **heavy),
+        Page("report download xlsx", "/en/reports/download/xlsx/", **heavy),
+        Page("report download csv", "/en/reports/download/csv/", **heavy),
+    ]
+
+
+def table(results: list[Result]) -> str:
+    floor = results[0].median_ms if results and results[0].median_ms else None
+
+    def number(value, digits=1):
+        return "—" if value is None else f"{value:,.{digits}f}"
+
+    rows = [("page", "n×c", "median ms", "p95 ms", "req/s", "× floor", "note")]
+    for r in results:
+        ratio = r.median_ms / floor if floor and r.median_ms is not None else None
+        note = r.note + (f" {r.failures} failed/non-2xx" if r.failures else "")
+        rows.append(
+            (
+                r.page.label,
+                f"{r.requests}×{r.page.concurrency}" if r.requests else "—",
+                number(r.median_ms),
+                number(r.p95_ms),
+                number(r.per_second),
+                number(ratio),
+                note.strip(),
+            )
+        )
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            str(cell).ljust(widths[i]) if i in (0, 6) else str(cell).rjust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--concurrency", type=int, default=4, help="concurrent requests")
+    options = parser.parse_args()
+
+    ab = ab_path()
+    (ROOT / "var").mkdir(exist_ok=True)
+    database_url, database = database_create()
+    say(f"Database: {database}")
+    env = environment(database_url)
+    started = time.monotonic()
+    for step in (
+        ("migrate", "--noinput"),
+        ("createcachetable",),
+        ("collectstatic", "--noinput"),
+        ("load_workplan",),
+        ("generate_plan", "--actions", "1000", "--updates", "10000"),
+    ):
+        say(f"manage.py {' '.join(step)}")
+        manage(env, *step)
+    session_key, action_pk = manage(env, "shell", "-c", BENCH_USER).split()[-2:]
+    say(f"Set up in {time.monotonic() - started:.0f} s.")
+    cookie = f"sessionid={session_key}"
+
+    port = free_port()
+    process = gunicorn_start(env, port)
+    base = f"http://127.0.0.1:{port}"
+    say(f"gunicorn: {WORKERS} workers on {base} (pid {process.pid})")
+    results = []
+    work = ROOT / "var" / "bench"
+    work.mkdir(exist_ok=True)
+    try:
+        for page in pages(int(action_pk), options.requests, options.concurrency):
+            say(f"  {page.label} …")
+            results.append(bench_page(ab, base, page, cookie, work))
+    finally:
+        gunicorn_stop(process)
+        say("gunicorn stopped.")
+
+    report = "\n".join(
+        [
+            f"make bench — {datetime.datetime.now():%Y-%m-%d %H:%M}",
+            f"Database: {database}; plan: the real plan + 1,000 synthetic actions and "
+            "10,000 status updates",
+            f"gunicorn {WORKERS} sync workers, DEBUG off; ab on 127.0.0.1; pages signed in as a "
+            "member and co-chair (the floor signed out: no query at all)",
+            f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end",
+            "",
+            table(results),
+        ]
+    )
+    say("")
+    say(report)
+    RESULTS.mkdir(exist_ok=True)
+    saved = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.txt"
+    saved.write_text(report + "\n", encoding="utf-8")
+    say(f"\n(also written to {saved.relative_to(ROOT)})")
+    if any(r.status != 200 or r.failures for r in results):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
