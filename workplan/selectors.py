@@ -7,8 +7,10 @@ of status updates or the length of the history.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -50,6 +52,10 @@ def person_name(user) -> str:
 # --- The plan -------------------------------------------------------------------------------
 
 
+# A plan of a thousand actions on one page is a megabyte of HTML: show it a hundred at a time.
+PLAN_PAGE_SIZE = 100
+
+
 def with_overdue(actions: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
     """Marks each action `past_due` in the database, from `due_end` (no per-row work)."""
     today = today or timezone.localdate()
@@ -68,14 +74,20 @@ class PlanSection:
     actions: list[Action] = field(default_factory=list)
 
 
-def plan_sections(*, actions: QuerySet, include_empty: bool) -> list[PlanSection]:
+def plan_page(*, actions: QuerySet, number, per_page: int = PLAN_PAGE_SIZE) -> Page:
+    """One page of the (filtered) plan's actions, in the plan's order, marked `past_due`."""
+    return Paginator(with_overdue(actions), per_page).get_page(number)
+
+
+def plan_sections(*, actions: Iterable[Action], include_empty: bool) -> list[PlanSection]:
     """The plan as the seed document lays it out: each activity followed by its actions.
 
-    `actions` is the (filtered) queryset; two queries in all plus its prefetches. Activities
-    without a matching action appear only when `include_empty` (an unfiltered plan).
+    `actions` are those of one page (see `plan_page`); one query more for the activities.
+    Activities without a matching action appear only when `include_empty` (an unfiltered
+    plan on a single page).
     """
     sections = {activity.pk: PlanSection(activity) for activity in Activity.objects.all()}
-    for action in with_overdue(actions):
+    for action in actions:
         sections[action.activity_id].actions.append(action)
     return [s for s in sections.values() if include_empty or s.actions]
 

@@ -156,15 +156,15 @@ def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_q
     # 1 session, 2 user, 3 groups (roles); 4 activities; 5 actions with their activity;
     # prefetches: 6 organizations, 7 people, 8 people's organizations, 9 resources,
     # 10 expected results; the filter form's choices: 11 activities, 12 organizations,
-    # 13 people. The same bound holds for 10 and for 200 actions.
+    # 13 people; 14 the paginator's count. The same bound holds for 10 and for 200 actions.
     user = make_user("reader", "member")
     client.force_login(user)
     synthetic_plan_create(actions=size, updates=0)
     assert Action.objects.count() == size
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get(PLAN_EN)
-    assert len(row_ids(response.content.decode())) == size
-    with django_assert_max_num_queries(13):
+    assert len(row_ids(response.content.decode())) == min(size, 100)
+    with django_assert_max_num_queries(14):
         response = client.get(PLAN_EN + "?status=ongoing&due=90")
     assert response.status_code == 200
 
@@ -178,3 +178,24 @@ def test_same_number_of_queries_for_10_and_200_actions(client):
     assert Action.objects.count() == 200
     large = _plan_queries(client, PLAN_FR)
     assert small == large
+
+
+def test_a_large_plan_comes_a_hundred_actions_at_a_time(member_client):
+    synthetic_plan_create(actions=150, updates=0)
+    first = member_client.get(PLAN_EN, {"priority": ""}).content.decode()
+    assert len(row_ids(first)) == 100
+    assert "150 actions in the plan." in first
+    assert "Actions 1 to 100 of 150." in first
+    assert 'href="?priority=&amp;page=2"' in first
+    second = member_client.get(PLAN_EN, {"priority": "", "page": 2}).content.decode()
+    assert len(row_ids(second)) == 50
+    assert set(row_ids(first)).isdisjoint(row_ids(second))
+    # The downloads cover the whole filtered view, not the page on screen.
+    assert 'export/csv/?priority="' in second
+
+
+def test_pages_are_numbered_in_french(member_client):
+    synthetic_plan_create(actions=120, updates=0)
+    body = member_client.get(PLAN_FR, {"page": 2}).content.decode()
+    assert "Mesures 101 à 120 sur 120." in body
+    assert 'aria-label="Pages du plan"' in body
