@@ -33,6 +33,7 @@ test: messages
 
 # The quality gates CI runs before the suite.
 check: messages
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/python manage.py check --fail-level WARNING
