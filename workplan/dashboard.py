@@ -66,6 +66,15 @@ class PlanCounts:
         )
 
     @property
+    def by_status(self) -> list[tuple[Activity | None, list[int], int]]:
+        """(activity, counts in status order, total) per activity: a table's rows."""
+        return [(row.activity, row.by_status, row.total) for row in self.rows]
+
+    @property
+    def by_health(self) -> list[tuple[Activity | None, list[int], int]]:
+        return [(row.activity, row.by_health, row.total) for row in self.rows]
+
+    @property
     def status_summary(self) -> str:
         return _summary(self.statuses, self.totals.by_status)
 
