@@ -14,8 +14,8 @@ PRODUCTION = {
 
 
 def environment(**env) -> dict[str, str]:
-    """This process's environment without the test settings, database or DEBUG, plus `env`."""
-    unset = {"DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    """This process's environment without the test-only variables, plus `env`."""
+    unset = {"DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {**{k: v for k, v in os.environ.items() if k not in unset}, **env}
 
 
