@@ -55,6 +55,8 @@ def test_everything_about_a_seed_action_in_french(member_client, first_action):
     assert "<h1>Mesure 1.1</h1>" in body
     assert "Élaborer et mettre en œuvre une Stratégie de mobilisation" in body
     assert escape(first_action.activity.objective_fr) in body
+    # French typography: a no-break space before the colon.
+    assert "Activité 1</a>\xa0: " in body
     assert "avril 2018" in body
     assert "février 2019" in body
     assert "Échéance dépassée" in body
