@@ -3,7 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.roles import has_role, roles_of
+from directory.roles import has_role
 
 
 class User(AbstractUser):
@@ -15,10 +15,6 @@ class User(AbstractUser):
 
     def has_role(self, *roles):
         return has_role(self, *roles)
-
-    @property
-    def roles(self):
-        return roles_of(self)
 
 
 class OrderOfGovernment(models.TextChoices):
@@ -51,11 +47,6 @@ class Language(models.TextChoices):
     FRENCH = "fr", _("French")
 
 
-class OrganizationQuerySet(models.QuerySet):
-    def by_name(self):
-        return self.order_by("name")
-
-
 class Organization(models.Model):
     key = models.SlugField(
         _("key"),
@@ -79,8 +70,6 @@ class Organization(models.Model):
         blank=True,
         help_text=_("Where the organization is based, for provincial, territorial and local ones."),
     )
-
-    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization")
