@@ -75,6 +75,20 @@ COLUMNS = {
     "latest_update": gettext_lazy("Latest update"),
 }
 
+# The seed document's table (PDF and Word): its columns, then status and progress.
+TABLE_COLUMNS = (
+    "code",
+    "description",
+    "responsible",
+    "start",
+    "due",
+    "resources",
+    "expected_results",
+    "remarks",
+    "status",
+    "progress",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -192,6 +206,21 @@ class ActionEntry:
 def labelled(label: str) -> str:
     """A label before its value: "As of:" / « Date de référence : »."""
     return pgettext("label before a value", "%(label)s:") % {"label": label}
+
+
+def cover_facts(report: Report) -> list[tuple[str, str]]:
+    """What the report's cover says about it, as (label, value), in the active language."""
+    return [
+        (_("As of"), date_format(report.as_of)),
+        (_("Period"), report.period),
+        (
+            _("Activities"),
+            _("All activities")
+            if report.all_activities
+            else ", ".join(activity.title for activity in report.activities),
+        ),
+        (_("Generated"), date_format(timezone.localtime(report.generated), "DATETIME_FORMAT")),
+    ]
 
 
 def plain_cells(activity: ActivityEntry, action: ActionEntry) -> dict[str, str]:

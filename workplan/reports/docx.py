@@ -17,25 +17,14 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.table import _Cell
 
-from workplan.reports.content import Report, Text, labelled
+from workplan.reports.content import TABLE_COLUMNS, Report, Text, cover_facts, labelled
 from workplan.reports.safe import xml_text
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXTENSION = "docx"
 
-# The seed document's columns, then status and progress; widths in inches (10 in all).
-TABLE_COLUMNS = (
-    ("code", 0.45),
-    ("description", 1.9),
-    ("responsible", 0.9),
-    ("start", 0.7),
-    ("due", 0.7),
-    ("resources", 1.0),
-    ("expected_results", 1.2),
-    ("remarks", 0.9),
-    ("status", 0.75),
-    ("progress", 1.5),
-)
+# The widths of the table's columns (content.TABLE_COLUMNS), in inches: 10 in all.
+COLUMN_WIDTHS = (0.45, 1.9, 0.9, 0.7, 0.7, 1.0, 1.2, 0.9, 0.75, 1.5)
 
 
 def _language_tag(language: str) -> str:
@@ -179,17 +168,7 @@ def render(report: Report) -> bytes:
 
         document.add_heading(_("Summary"), level=1)
         document.add_heading(_("About this report"), level=2)
-        facts = [
-            (_("As of"), date_format(report.as_of)),
-            (_("Period"), report.period),
-            (
-                _("Activities"),
-                _("All activities")
-                if report.all_activities
-                else ", ".join(a.title for a in report.activities),
-            ),
-        ]
-        for label, value in facts:
+        for label, value in cover_facts(report):
             p = document.add_paragraph()
             p.add_run(labelled(label) + " ").bold = True
             p.add_run(xml_text(value))
@@ -215,8 +194,7 @@ def render(report: Report) -> bytes:
             }
         )
 
-        header = [report.columns[key] for key, _w in TABLE_COLUMNS]
-        widths = [width for _k, width in TABLE_COLUMNS]
+        header = [report.columns[key] for key in TABLE_COLUMNS]
         for activity in report.activities:
             heading = document.add_heading(level=1)
             heading.add_run(f"{activity.title} – ")
@@ -228,7 +206,7 @@ def render(report: Report) -> bytes:
             if not activity.actions:
                 document.add_paragraph(_("No action in this activity on this date."))
                 continue
-            table = _table(document, header, widths)
+            table = _table(document, header, COLUMN_WIDTHS)
             for action in activity.actions:
                 cells = _row_cells(table)
                 cells[0].text = action.code

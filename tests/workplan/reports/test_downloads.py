@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import unicodedata
 import zipfile
 
@@ -24,6 +25,9 @@ SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
 FORMULA = '=HYPERLINK("http://x","y")'
 AT_FORMULA = "@SUM(A1)"
 MARKUP = "<b>bold</b> & <script>x</script>"
+# Typst markup and code, as the PDF's layout language would read them if they were not text.
+TYPST = '#set page(fill: red) *bold* _em_ $x^2$ <label> @ref = Heading \\ "quote'
+LONG_WORD = "reference-" + "0123456789" * 15
 DESCRIPTION_START = {
     "en": "Develop and implement an Engagement Strategy",
     "fr": "Élaborer et mettre en œuvre une Stratégie de mobilisation",
@@ -52,6 +56,12 @@ def tricky_plan(seed_plan):
     target = action("2.1")
     target.remarks_en = target.remarks_fr = MARKUP
     target.save()
+    target = action("3.1")
+    target.remarks_en = target.remarks_fr = TYPST
+    target.save()
+    target = action("4.1")
+    target.remarks_en = target.remarks_fr = LONG_WORD
+    target.save()
 
 
 def download(client, fmt: str, language: str, **params):
@@ -62,6 +72,12 @@ def download(client, fmt: str, language: str, **params):
 
 def flat(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def marked_languages(reader: PdfReader) -> set[str]:
+    """The languages the PDF's marked content is tagged with (screen readers read these)."""
+    streams = b"".join(page.get_contents().get_data() for page in reader.pages)
+    return {tag.decode() for tag in re.findall(rb"/Lang\s*\(([^)]*)\)", streams)}
 
 
 def squeezed(text: str) -> str:
@@ -103,12 +119,19 @@ def test_pdf(cochair_client, tricky_plan, description_starts, language):
     else:
         assert squeezed(FORMULA) in squeezed(text)
     assert squeezed(MARKUP) in squeezed(text)  # shown as typed, never as markup
+    assert squeezed(TYPST) in squeezed(text)
+    # A word too long for its column wraps onto several lines instead of overflowing.
+    assert LONG_WORD in squeezed(text)
+    assert LONG_WORD not in text
 
     # Tagged (PDF/UA-1) with the report's language, so screen readers can read it.
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"]
-    assert root["/Lang"] == language
+    assert root["/Lang"] == f"{language}-CA"
+    assert marked_languages(reader) == {f"{language}-CA"}
+    title = "Work plan progress report" if language == "en" else "Rapport d’étape sur le plan"
+    assert reader.metadata.title.startswith(title)
 
 
 # --- Word -----------------------------------------------------------------------------------
@@ -300,4 +323,5 @@ def test_files_mark_text_in_the_other_language(cochair_client, seed_plan, make_u
 
     reader = PdfReader(io.BytesIO(download(cochair_client, "pdf", "en").content))
     text = flat(" ".join(page.extract_text() for page in reader.pages))
-    assert "(original in French)" in text
+    assert "Stratégie présentée au CPSSP (original in French)" in text
+    assert marked_languages(reader) == {"en-CA", "fr-CA"}
