@@ -1,5 +1,6 @@
 """The report's four files, opened with their own libraries, in both languages."""
 
+import collections
 import csv
 import datetime
 import io
@@ -80,6 +81,22 @@ def marked_languages(reader: PdfReader) -> set[str]:
     return {tag.decode() for tag in re.findall(rb"/Lang\s*\(([^)]*)\)", streams)}
 
 
+def structure_tags(reader: PdfReader) -> collections.Counter:
+    """How many of each structure element (H1, Table, TH…) the PDF's tag tree holds."""
+    counts = collections.Counter()
+    pending = [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while pending:
+        node = pending.pop().get_object()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                counts[node["/S"]] += 1
+            if "/K" in node:
+                pending.append(node["/K"])
+    return counts
+
+
 def squeezed(text: str) -> str:
     """Without any space: narrow PDF columns wrap lines anywhere in a remark."""
     return "".join(text.split())
@@ -130,6 +147,13 @@ def test_pdf(cochair_client, tricky_plan, description_starts, language):
     assert root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == f"{language}-CA"
     assert marked_languages(reader) == {f"{language}-CA"}
+    tags = structure_tags(reader)
+    assert tags["/H1"] == 1  # the report's title
+    assert tags["/H2"] == 4  # one heading per activity
+    # The summary table and one table per activity, each with its caption and header row.
+    assert tags["/Table"] == tags["/Caption"] == tags["/THead"] == 5
+    assert tags["/TH"] == 2 + 4 * 10
+    assert tags["/TR"] == (1 + 7 + 1) + 4 + len(SEED_CODES)  # summary, headers, actions
     title = "Work plan progress report" if language == "en" else "Rapport d’étape sur le plan"
     assert reader.metadata.title.startswith(title)
 
