@@ -8,6 +8,7 @@ preview.)
 """
 
 import json
+import logging
 
 import typst
 from django.conf import settings
@@ -29,6 +30,8 @@ CONTENT_TYPE = "application/pdf"
 EXTENSION = "pdf"
 TEMPLATE = settings.BASE_DIR / "templates" / "reports" / "report.typ"
 PAGE_TOKENS = ("%(page)s", "%(pages)s")
+
+logger = logging.getLogger(__name__)
 
 
 def _text(value: Text) -> str | dict:
@@ -149,10 +152,18 @@ def data(report: Report) -> dict:
         }
 
 
-def render(report: Report) -> bytes:
+def _compile(source: str, **options) -> bytes:
     return typst.compile(
-        str(TEMPLATE),
-        root=str(TEMPLATE.parent),
-        sys_inputs={"report": json.dumps(data(report))},
-        pdf_standards="ua-1",
+        str(TEMPLATE), root=str(TEMPLATE.parent), sys_inputs={"report": source}, **options
     )
+
+
+def render(report: Report) -> bytes:
+    source = json.dumps(data(report))
+    try:
+        return _compile(source, pdf_standards="ua-1")
+    except typst.TypstError as error:
+        # PDF/UA-1 refuses a character that no installed font can show (a member may paste
+        # Chinese, say). The co-chair still gets the report, tagged, without the claim.
+        logger.warning("Progress report made without PDF/UA-1: %s", error)
+        return _compile(source)

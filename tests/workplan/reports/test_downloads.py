@@ -147,6 +147,7 @@ def test_pdf(cochair_client, tricky_plan, description_starts, language):
     assert root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == f"{language}-CA"
     assert marked_languages(reader) == {f"{language}-CA"}
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in response.content
     tags = structure_tags(reader)
     assert tags["/H1"] == 1  # the report's title
     assert tags["/H2"] == 4  # one heading per activity
@@ -156,6 +157,21 @@ def test_pdf(cochair_client, tricky_plan, description_starts, language):
     assert tags["/TR"] == (1 + 7 + 1) + 4 + len(SEED_CODES)  # summary, headers, actions
     title = "Work plan progress report" if language == "en" else "Rapport d’étape sur le plan"
     assert reader.metadata.title.startswith(title)
+
+
+def test_pdf_with_text_no_font_can_show(cochair_client, seed_plan):
+    """PDF/UA-1 refuses characters missing from every installed font (here, a private-use
+    character; Chinese on machines with only DejaVu): the PDF is still made, tagged, without
+    claiming PDF/UA-1."""
+    target = action("1.1")
+    target.remarks_en = "Partner office in Richmond \U000f0000"
+    target.save()
+    response = download(cochair_client, "pdf", "en")
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    assert "Partner office in Richmond" in flat(" ".join(p.extract_text() for p in reader.pages))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert b"pdfuaid:part" not in response.content
 
 
 # --- Word -----------------------------------------------------------------------------------
