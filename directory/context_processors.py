@@ -2,6 +2,7 @@ import datetime
 
 from django.urls import translate_url
 
+from directory.models import other_language
 from directory.roles import Role, has_role
 
 # The day this version of the portal was released: the default "Date modified" of its pages.
@@ -11,7 +12,7 @@ PORTAL_RELEASE_DATE = datetime.date(2026, 11, 28)
 def portal(request):
     """The other official language with this same page in it, and the user's roles."""
     current = getattr(request, "LANGUAGE_CODE", "en")
-    other = "fr" if current == "en" else "en"
+    other = other_language(current)
     return {
         "other_language": other,
         "other_language_url": translate_url(request.get_full_path(), other),

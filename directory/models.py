@@ -16,6 +16,14 @@ class User(AbstractUser):
     def has_role(self, *roles):
         return has_role(self, *roles)
 
+    @property
+    def display_name(self) -> str:
+        """How the portal names the user: their directory entry, else their account's name."""
+        person = getattr(self, "person", None)
+        if person is not None:
+            return person.name
+        return self.get_full_name() or self.get_username()
+
 
 class OrderOfGovernment(models.TextChoices):
     FEDERAL = "federal", _("Federal")
@@ -45,6 +53,11 @@ class Province(models.TextChoices):
 class Language(models.TextChoices):
     ENGLISH = "en", _("English")
     FRENCH = "fr", _("French")
+
+
+def other_language(code: str) -> str:
+    """The other official language: "fr" for "en", "en" for "fr"."""
+    return "fr" if code == "en" else "en"
 
 
 class Organization(models.Model):
@@ -121,3 +134,8 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def name_with_organization(self) -> str:
+        """How the plan names a responsible person: "Marie Tremblay (SNB)"."""
+        return f"{self.name} ({self.organization.short_name})"

@@ -1,12 +1,16 @@
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 
 from directory.models import Organization, Person, User
 from directory.roles import Role
-from workplan.seed import plan_load
+from workplan.seed import WORKPLAN_FIXTURE, plan_load
 
 PASSWORD = "correct-horse-battery-staple"
 ROLES = ["anonymous", "member", "editor", "steward", "cochair", "superuser"]
+# The codes of the seven actions of the seed plan (fixtures/workplan.json), in the plan's order.
+SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
 
 
 def make_user(username: str, role: str | None = None, *, superuser: bool = False) -> User:
@@ -94,6 +98,12 @@ def member_client(client, member):
 def cochair_client(client, cochair):
     client.force_login(cochair)
     return client
+
+
+@pytest.fixture(scope="session")
+def plan_json() -> dict:
+    """The seed plan's file, as plan_load() reads it."""
+    return json.loads(WORKPLAN_FIXTURE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from workplan.models import Action, Activity, ExpectedResult, Meeting, Resource, StatusUpdate
+from workplan.services import action_follow_latest_update
 
 
 class ResourceInline(TranslationTabularInline):
@@ -53,6 +54,21 @@ class StatusUpdateAdmin(TabbedTranslationAdmin):
     search_fields = ("progress_en", "progress_fr", "author__username")
     raw_id_fields = ("action", "author")
     date_hierarchy = "date"
+
+    # The action shows its latest update's status, health and date: keep it in step.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        action_follow_latest_update(action=obj.action, user=request.user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        action_follow_latest_update(action=obj.action, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        actions = list(Action.objects.filter(updates__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for action in actions:
+            action_follow_latest_update(action=action, user=request.user)
 
 
 @admin.register(Meeting)

@@ -44,7 +44,6 @@ class BarChart:
     plot_width: float
     label_x: float  # right end of the labels, left of the plot
     bar_height: float
-    maximum: int
 
 
 BAR_CHART_WIDTH = 640
@@ -84,7 +83,6 @@ def bar_chart(items: Iterable[tuple[str, str, int]]) -> BarChart:
         plot_width=plot_width,
         label_x=plot_left - 8,
         bar_height=BAR_HEIGHT,
-        maximum=maximum,
     )
 
 
@@ -109,10 +107,8 @@ class TimeScale:
 
     @classmethod
     def spanning(cls, days: Iterable[datetime.date], *, left: float, width: float) -> TimeScale:
-        """Whole calendar years covering every given day (the current year if none)."""
+        """Whole calendar years covering every given day (at least one)."""
         days = list(days)
-        if not days:
-            days = [datetime.date.today()]
         return cls(
             first=datetime.date(min(days).year, 1, 1),
             last=datetime.date(max(days).year, 12, 31),

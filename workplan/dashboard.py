@@ -178,26 +178,13 @@ def stale_actions(now: datetime.datetime) -> CappedList:
 # --- Recent status updates -------------------------------------------------------------------
 
 
-@dataclass
-class RecentUpdate:
-    update: StatusUpdate
-    author_name: str
-
-
-def author_name(user) -> str:
-    """The directory name of the author, else their account's name."""
-    person = getattr(user, "person", None)
-    if person is not None:
-        return person.name
-    return user.get_full_name() or user.get_username()
-
-
-def recent_updates(limit: int = RECENT_UPDATES) -> list[RecentUpdate]:
-    """The latest status updates, newest first: one query."""
-    updates = StatusUpdate.objects.select_related("action__activity", "author__person").order_by(
-        "-date", "-created", "-pk"
-    )[:limit]
-    return [RecentUpdate(update, author_name(update.author)) for update in updates]
+def recent_updates(limit: int = RECENT_UPDATES) -> list[StatusUpdate]:
+    """The latest status updates, newest first, with their action and author: one query."""
+    return list(
+        StatusUpdate.objects.select_related("action__activity", "author__person").order_by(
+            "-date", "-created", "-pk"
+        )[:limit]
+    )
 
 
 # --- Timeline --------------------------------------------------------------------------------
@@ -268,7 +255,7 @@ class Dashboard:
     overdue: CappedList
     upcoming: CappedList
     stale: CappedList
-    updates: list[RecentUpdate]
+    updates: list[StatusUpdate]
     timeline: TimelineData
     upcoming_days: int = UPCOMING_DAYS
     stale_days: int = STALE_DAYS

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Organization, Person
+from directory.models import Organization, Person, other_language
 from workplan.models import (
     Action,
     Activity,
@@ -81,12 +81,6 @@ class StatusUpdateForm(forms.Form):
             if action.health:
                 self.initial.setdefault("health", action.health)
 
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."), code="future")
-        return date
-
 
 class StatusUpdateTranslationForm(forms.Form):
     """The other official language's version of an update's texts."""
@@ -99,7 +93,7 @@ class StatusUpdateTranslationForm(forms.Form):
     challenges = forms.CharField(label=_("Challenges or decisions needed"), required=False)
 
     def __init__(self, *args, update: StatusUpdate, **kwargs):
-        self.target = "fr" if update.language == "en" else "en"
+        self.target = other_language(update.language)
         initial = kwargs.pop("initial", None) or {
             name: getattr(update, f"{name}_{self.target}") or ""
             for name in StatusUpdate.TEXT_FIELDS
@@ -114,18 +108,13 @@ class StatusUpdateTranslationForm(forms.Form):
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.organization.short_name})"
-
-
-class OrganizationChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
+        return obj.name_with_organization
 
 
 class ActionForm(forms.ModelForm):
     """A co-chair's edit of an action's own fields (its lists are inline formsets)."""
 
-    responsible_organizations = OrganizationChoiceField(
+    responsible_organizations = forms.ModelMultipleChoiceField(
         label=_("Responsible organizations"),
         queryset=Organization.objects.none(),
         required=False,
@@ -156,18 +145,10 @@ class ActionForm(forms.ModelForm):
             "status",
         )
         labels = {
-            "number": _("Number"),
             "description_en": _("Description / measure (English)"),
             "description_fr": _("Description / measure (French)"),
-            "start": _("Start date"),
-            "due": _("Due date"),
             "remarks_en": _("Remarks (English)"),
             "remarks_fr": _("Remarks (French)"),
-            "status": _("Status"),
-        }
-        help_texts = {
-            "description_en": _("What will be done, as the plan words it."),
-            "description_fr": _("What will be done, as the plan words it."),
         }
         widgets = {
             "description_en": _text_area("en", rows=4),
@@ -179,12 +160,11 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, activity: Activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.activity = activity
+        # Set per form: modeltranslation orders by the name in the language active now.
         self.fields["responsible_organizations"].queryset = Organization.objects.order_by("name")
         self.fields["responsible_people"].queryset = Person.objects.select_related(
             "organization"
         ).order_by("name")
-        self.fields["description_en"].required = True
-        self.fields["description_fr"].required = True
         if not self.is_bound:
             self.initial["version"] = self.instance.version
             if self.instance.pk is None:
@@ -227,10 +207,6 @@ class ResourceForm(forms.ModelForm):
             "description_en": _("Resource needed (English)"),
             "description_fr": _("Resource needed (French)"),
         }
-        help_texts = {
-            "description_en": _("Staff, funding or other means the action needs."),
-            "description_fr": _("Staff, funding or other means the action needs."),
-        }
         widgets = {
             "description_en": _text_area("en", rows=2),
             "description_fr": _text_area("fr", rows=2),
@@ -244,12 +220,6 @@ class ExpectedResultForm(forms.ModelForm):
         labels = {
             "description_en": _("Expected result (English)"),
             "description_fr": _("Expected result (French)"),
-            "state": _("State"),
-            "date": _("Date"),
-        }
-        help_texts = {
-            "description_en": _("What will be delivered."),
-            "description_fr": _("What will be delivered."),
         }
         widgets = {
             "description_en": _text_area("en", rows=2),
@@ -292,15 +262,8 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ("number", "objective_en", "objective_fr", "priority", "order")
         labels = {
-            "number": _("Number"),
             "objective_en": _("Objective (English)"),
             "objective_fr": _("Objective (French)"),
-            "priority": _("Priority"),
-            "order": _("Order"),
-        }
-        help_texts = {
-            "objective_en": _("What the activity sets out to do."),
-            "objective_fr": _("What the activity sets out to do."),
         }
         widgets = {
             "objective_en": _text_area("en"),
@@ -309,8 +272,6 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, snapshot: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["objective_en"].required = True
-        self.fields["objective_fr"].required = True
         if not self.is_bound:
             if snapshot is not None:
                 self.initial["snapshot"] = snapshot_sign(snapshot)

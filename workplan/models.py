@@ -1,13 +1,14 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language
 
-from directory.models import Language, Organization, Person
+from directory.models import Language, Organization, Person, other_language
 from workplan.fuzzydates import FuzzyDateField
 
 
@@ -256,11 +257,23 @@ class ExpectedResult(models.Model):
 class Shown:
     """A piece of member-written text as a page shows it, with the language it is in."""
 
-    __slots__ = ("language", "text")
+    __slots__ = ("language", "reader_language", "text")
 
-    def __init__(self, text: str, language: str):
+    def __init__(self, text: str, language: str, reader_language: str):
         self.text = text
         self.language = language
+        self.reader_language = reader_language
+
+    @property
+    def untranslated(self) -> bool:
+        """Shown in the original language because the reader's is not written yet."""
+        return bool(self.text) and self.language != self.reader_language
+
+    @property
+    def note(self) -> str:
+        if self.language == Language.FRENCH:
+            return _("(original French text, no translation yet)")
+        return _("(original English text, no translation yet)")
 
     def __str__(self):
         return self.text
@@ -322,19 +335,25 @@ class StatusUpdate(models.Model):
     def __str__(self):
         return _("Update of %(date)s") % {"date": self.date.isoformat()}
 
+    def clean(self):
+        # A date that failed its own validation is left as typed: only a real date is checked.
+        if isinstance(self.date, datetime.date) and self.date > timezone.localdate():
+            raise ValidationError(
+                {"date": ValidationError(_("The date cannot be in the future."), code="future")}
+            )
+
     def shown(self, field: str, language: str | None = None) -> Shown:
         """The field in the reader's language, or the original with its language until then."""
-        language = language or get_language() or "en"
-        language = language[:2]
+        language = (language or get_language())[:2]
         text = getattr(self, f"{field}_{language}") or ""
         if text:
-            return Shown(text, language)
-        return Shown(getattr(self, f"{field}_{self.language}") or "", self.language)
+            return Shown(text, language, language)
+        original = getattr(self, f"{field}_{self.language}") or ""
+        return Shown(original, self.language, language)
 
     @property
     def is_translated(self) -> bool:
-        other = "fr" if self.language == "en" else "en"
-        return bool(getattr(self, f"progress_{other}"))
+        return bool(getattr(self, f"progress_{other_language(self.language)}"))
 
     @property
     def progress_shown(self):

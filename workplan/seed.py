@@ -9,10 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from directory.models import Organization, Person
 from workplan.fuzzydates import parse_fuzzy_date
 from workplan.models import Action, Activity, ExpectedResult, Resource
+from workplan.selectors import CREATION
 
 WORKPLAN_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "workplan.json"
 
@@ -68,20 +70,27 @@ def _action(activity, row, organizations, people) -> None:
     if not created:
         return
     action.full_clean()
+    # What follows is part of the action's creation (see selectors.CREATION): the history
+    # records of its responsible parties and items say so, and are not listed as changes.
+    action._change_reason = CREATION
     action.responsible_organizations.set(organizations[k] for k in row["responsible_organizations"])
     action.responsible_people.set(people[k] for k in row["responsible_people"])
     # Each item gets its "created" history record, so that later edits show what changed.
-    Resource.history.bulk_history_create(
-        Resource.objects.bulk_create(
+    bulk_create_with_history(
+        [
             Resource(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
             for i, r in enumerate(row["resources"], start=1)
-        )
+        ],
+        Resource,
+        default_change_reason=CREATION,
     )
-    ExpectedResult.history.bulk_history_create(
-        ExpectedResult.objects.bulk_create(
+    bulk_create_with_history(
+        [
             ExpectedResult(action=action, order=i, description_en=r["en"], description_fr=r["fr"])
             for i, r in enumerate(row["expected_results"], start=1)
-        )
+        ],
+        ExpectedResult,
+        default_change_reason=CREATION,
     )
 
 

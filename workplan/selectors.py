@@ -11,16 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationField
+from modeltranslation.translator import translator
+from modeltranslation.utils import get_language
 
 from directory.models import Language
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import (
-    CLOSED_STATUSES,
     Action,
     Activity,
     ExpectedResult,
@@ -31,22 +32,16 @@ from workplan.models import (
 # Fields the history does not show: kept by the portal itself, not typed by anyone.
 HISTORY_HIDDEN_FIELDS = {"id", "activity", "action", "due_end", "last_updated", "version", "order"}
 ACTION_M2M_FIELDS = ("responsible_organizations", "responsible_people")
-TRANSLATED_FIELDS = {
-    Action: ("description", "remarks"),
-    Activity: ("objective",),
-    Resource: ("description",),
-    ExpectedResult: ("description",),
-}
+# The change reason of the history records written while creating an action (its responsible
+# parties, its resources and expected results): part of its "added" entry, not changes.
+CREATION = "creation"
 
 
 def person_name(user) -> str:
-    """How the portal names a user: their directory entry, else their account's name."""
+    """How the portal names a user (see User.display_name), or that no one was recorded."""
     if user is None:
         return str(_("Not recorded"))
-    person = getattr(user, "person", None)
-    if person is not None:
-        return person.name
-    return user.get_full_name() or user.get_username()
+    return user.display_name
 
 
 # --- The plan -------------------------------------------------------------------------------
@@ -56,18 +51,6 @@ def person_name(user) -> str:
 PLAN_PAGE_SIZE = 100
 
 
-def with_overdue(actions: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
-    """Marks each action `past_due` in the database, from `due_end` (no per-row work)."""
-    today = today or timezone.localdate()
-    return actions.annotate(
-        past_due=Case(
-            When(Q(due_end__lt=today) & ~Q(status__in=CLOSED_STATUSES), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
-
-
 @dataclass
 class PlanSection:
     activity: Activity
@@ -75,8 +58,8 @@ class PlanSection:
 
 
 def plan_page(*, actions: QuerySet, number, per_page: int = PLAN_PAGE_SIZE) -> Page:
-    """One page of the (filtered) plan's actions, in the plan's order, marked `past_due`."""
-    return Paginator(with_overdue(actions), per_page).get_page(number)
+    """One page of the (filtered) plan's actions, in the plan's order."""
+    return Paginator(actions, per_page).get_page(number)
 
 
 def plan_sections(*, actions: Iterable[Action], include_empty: bool) -> list[PlanSection]:
@@ -101,15 +84,12 @@ def action_get(*, pk: int) -> Action:
 
 
 def action_updates(*, action: Action) -> list[StatusUpdate]:
-    """The action's status updates, newest first, each with `author_name`; one query."""
-    updates = list(
+    """The action's status updates, newest first, with their authors; one query."""
+    return list(
         StatusUpdate.objects.filter(action=action)
         .select_related("author", "author__person")
         .order_by("-date", "-created")
     )
-    for update in updates:
-        update.author_name = person_name(update.author)
-    return updates
 
 
 @dataclass
@@ -130,22 +110,20 @@ class HistoryEntry:
 
 
 def _field_language(model, name: str) -> str | None:
-    for base in TRANSLATED_FIELDS.get(model, ()):
-        for code in ("en", "fr"):
-            if name == f"{base}_{code}":
-                return code
-    return None
+    """The language of a translation field (e.g. "fr" for description_fr), else None."""
+    model_field = model._meta.get_field(name)
+    return model_field.language if isinstance(model_field, TranslationField) else None
 
 
 def _field_label(model, name: str) -> str:
     """The field's verbose name; a translation field says its language."""
-    for base in TRANSLATED_FIELDS.get(model, ()):
-        for code in ("en", "fr"):
-            if name == f"{base}_{code}":
-                verbose = model._meta.get_field(base).verbose_name
-                language = Language(code).label
-                return f"{verbose} ({language})"
-    return str(model._meta.get_field(name).verbose_name)
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, TranslationField):
+        return _("%(field)s (%(language)s)") % {
+            "field": model_field.translated_field.verbose_name,
+            "language": Language(model_field.language).label,
+        }
+    return str(model_field.verbose_name)
 
 
 def _display(model, name: str, value) -> str:
@@ -155,14 +133,12 @@ def _display(model, name: str, value) -> str:
     model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, FuzzyDate):
-        return str(value)
     return str(value)
 
 
 def _diff_fields(model) -> list[str]:
     """The fields whose changes a reader is shown (translation fields, not their base)."""
-    bases = set(TRANSLATED_FIELDS.get(model, ()))
+    bases = translator.get_options_for_model(model).fields
     return [
         f.name
         for f in model._meta.concrete_fields
@@ -192,59 +168,55 @@ def _m2m_names(record, field_name: str) -> list[str]:
     return sorted(row.person.name for row in rows if row.person)
 
 
+def _m2m_changes(old, new) -> list[Change]:
+    """Changes to the responsible parties between two historical records of an action."""
+    changes = []
+    for name in ACTION_M2M_FIELDS:
+        before, after = _m2m_names(old, name), _m2m_names(new, name)
+        if before != after:
+            changes.append(
+                Change(
+                    _field_label(Action, name), ", ".join(before) or "—", ", ".join(after) or "—"
+                )
+            )
+    return changes
+
+
 def _records_history(model, records, subject) -> list[HistoryEntry]:
-    """Entries for one object's records (oldest first), each compared with the one before."""
+    """Entries for one object's records (oldest first), each compared with the one before.
+
+    Records written while creating the action (change reason CREATION) belong to its "added"
+    entry: they are not listed.
+    """
     entries = []
     previous = None
     for record in records:
-        user_name = person_name(record.history_user)
-        if getattr(record, "part_of_creation", False):
-            pass  # listed when the action was created: part of that entry
+        changes = []
+        if record.history_change_reason == CREATION:
+            kind = None
         elif record.history_type == "+":
-            entries.append(
-                HistoryEntry(record.history_date, user_name, subject(record), "created", [])
-            )
+            kind = "created"
         elif record.history_type == "-":
-            entries.append(
-                HistoryEntry(record.history_date, user_name, subject(record), "deleted", [])
-            )
+            kind = "deleted"
         elif previous is None:
-            # Changed before its history began: what it was is not known.
-            entries.append(
-                HistoryEntry(record.history_date, user_name, subject(record), "changed", [])
-            )
+            kind = "changed"  # changed before its history began: what it was is not known
         else:
             changes = _changes(model, previous, record)
-            # The responsible parties set right after creating the action belong to its
-            # creation, not to a change.
-            if model is Action and not _completes_creation(previous, record):
-                for name in ACTION_M2M_FIELDS:
-                    old, new = _m2m_names(previous, name), _m2m_names(record, name)
-                    if old != new:
-                        changes.append(
-                            Change(
-                                _field_label(Action, name),
-                                ", ".join(old) or "—",
-                                ", ".join(new) or "—",
-                            )
-                        )
-            if changes:
-                entries.append(
-                    HistoryEntry(
-                        record.history_date, user_name, subject(record), "changed", changes
-                    )
+            if model is Action:
+                changes += _m2m_changes(previous, record)
+            kind = "changed" if changes else None
+        if kind is not None:
+            entries.append(
+                HistoryEntry(
+                    record.history_date,
+                    person_name(record.history_user),
+                    subject(record),
+                    kind,
+                    changes,
                 )
+            )
         previous = record
     return entries
-
-
-def _completes_creation(created, record) -> bool:
-    """A record saved by the same person within seconds of creating the action (or item)."""
-    return (
-        created.history_type == "+"
-        and created.history_user_id == record.history_user_id
-        and abs(record.history_date - created.history_date) < datetime.timedelta(seconds=10)
-    )
 
 
 def _by_object(records) -> dict[int, list]:
@@ -269,8 +241,7 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
         .order_by("history_date", "history_id")
     )
     entries = _records_history(Action, action_records, lambda record: str(_("This action")))
-    created = next((r for r in action_records if r.history_type == "+"), None)
-    language = (get_language() or "en")[:2]
+    language = get_language()
 
     for model, noun in (
         (Resource, _("Resource needed")),
@@ -282,13 +253,12 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
             .order_by("history_date", "history_id")
         )
         for object_records in _by_object(records).values():
-            if created is not None and _completes_creation(created, object_records[0]):
-                object_records[0].part_of_creation = True
             entries += _records_history(
                 model,
                 object_records,
                 lambda record, noun=noun: (
-                    f"{noun} “{_short(getattr(record, f'description_{language}'))}”"
+                    _("%(noun)s “%(text)s”")
+                    % {"noun": noun, "text": _short(getattr(record, f"description_{language}"))}
                 ),
             )
     entries.sort(key=lambda entry: entry.date, reverse=True)
@@ -296,8 +266,8 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
 
 
 def _short(text: str, length: int = 60) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    """The text on one line, cut to `length` characters (ellipsis included)."""
+    return Truncator(" ".join((text or "").split())).chars(length)
 
 
 # --- Concurrent edits -----------------------------------------------------------------------
@@ -331,13 +301,7 @@ def action_changes_since(*, action: Action, version: int) -> list[Change]:
                 str(_("version %(number)s") % {"number": action.version}),
             )
         ]
-    changes = _changes(Action, seen, current)
-    for name in ACTION_M2M_FIELDS:
-        old, new = _m2m_names(seen, name), _m2m_names(current, name)
-        if old != new:
-            changes.append(
-                Change(_field_label(Action, name), ", ".join(old) or "—", ", ".join(new) or "—")
-            )
+    changes = _changes(Action, seen, current) + _m2m_changes(seen, current)
     for model, label in (
         (Resource, _("resources needed")),
         (ExpectedResult, _("expected results")),
@@ -357,7 +321,7 @@ def _items_as_of(model, action: Action, when: datetime.datetime) -> list[str]:
     latest = {}
     for record in records:
         latest.setdefault(record.id, record)
-    language = (get_language() or "en")[:2]
+    language = get_language()
     items = [r for r in latest.values() if r.history_type != "-"]
     items.sort(key=lambda r: (r.order, r.id))
     texts = []

@@ -11,19 +11,19 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models import Language, other_language
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.selectors import (
+    ACTION_M2M_FIELDS,
+    CREATION,
     Change,
     action_changes_since,
     activity_changes_since,
     activity_snapshot,
 )
 
-LANGUAGES = ("en", "fr")
-ACTION_M2M_FIELDS = ("responsible_organizations", "responsible_people")
 RESOURCE_FIELDS = ("description_en", "description_fr")
 EXPECTED_RESULT_FIELDS = ("description_en", "description_fr", "state", "date")
 
@@ -37,16 +37,18 @@ class EditConflict(Exception):
         self.current_version = current_version
 
 
-def _other(language: str) -> str:
-    return "fr" if language == "en" else "en"
-
-
 # --- Status updates -------------------------------------------------------------------------
 
 
 def _check_language(language: str) -> None:
-    if language not in LANGUAGES:
+    if language not in Language.values:
         raise ValidationError({"language": _("Choose English or French.")})
+
+
+def _set_texts(update: StatusUpdate, language: str, texts: dict) -> None:
+    """Writes the update's texts (progress, next steps, challenges) in `language`."""
+    for name, value in texts.items():
+        setattr(update, f"{name}_{language}", (value or "").strip())
 
 
 def _check_update_texts(update: StatusUpdate, language: str) -> None:
@@ -57,14 +59,19 @@ def _check_update_texts(update: StatusUpdate, language: str) -> None:
         raise ValidationError({"progress": _("Say what progress was made.")})
 
 
-def _action_follow_latest_update(*, action: Action, user) -> None:
+def action_follow_latest_update(*, action: Action, user) -> None:
     """Sets the action's status, health and last update from its latest status update.
 
     The latest is the one with the latest date (then the latest posted), so an update dated
-    earlier than one already posted does not undo it.
+    earlier than one already posted does not undo it. With no update left, the action keeps
+    its status and has no last update.
     """
     latest = StatusUpdate.objects.filter(action=action).order_by("-date", "-created").first()
     if latest is None:
+        if action.last_updated is not None:
+            action.last_updated = None
+            action._history_user = user
+            action.save(update_fields=["last_updated"])
         return
     if (action.status, action.health) != (latest.status, latest.health):
         # A status change is a change to the action: an edit based on the older version must
@@ -92,8 +99,6 @@ def status_update_create(
 ) -> StatusUpdate:
     """Posts a status update written in `language`; the action then follows its latest."""
     _check_language(language)
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("The date cannot be in the future.")})
     action = Action.objects.select_for_update().get(pk=action.pk)
     update = StatusUpdate(
         action=action,
@@ -103,12 +108,14 @@ def status_update_create(
         status=status,
         health=health,
     )
-    texts = {"progress": progress, "next_steps": next_steps, "challenges": challenges}
-    for name, value in texts.items():
-        setattr(update, f"{name}_{language}", (value or "").strip())
+    _set_texts(
+        update,
+        language,
+        {"progress": progress, "next_steps": next_steps, "challenges": challenges},
+    )
     _check_update_texts(update, language)
     update.save()
-    _action_follow_latest_update(action=action, user=author)
+    action_follow_latest_update(action=action, user=author)
     return update
 
 
@@ -118,10 +125,12 @@ def status_update_translate(
 ) -> StatusUpdate:
     """Adds (or corrects) the translation of an update into the other official language."""
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
-    target = _other(update.language)
-    texts = {"progress": progress, "next_steps": next_steps, "challenges": challenges}
-    for name, value in texts.items():
-        setattr(update, f"{name}_{target}", (value or "").strip())
+    target = other_language(update.language)
+    _set_texts(
+        update,
+        target,
+        {"progress": progress, "next_steps": next_steps, "challenges": challenges},
+    )
     _check_update_texts(update, target)
     update.save()
     return update
@@ -130,10 +139,13 @@ def status_update_translate(
 # --- Actions --------------------------------------------------------------------------------
 
 
-def _items_write(*, model, action: Action, items: Iterable[dict], fields: tuple, user) -> None:
+def _items_write(
+    *, model, action: Action, items: Iterable[dict], fields: tuple, user, reason: str | None
+) -> None:
     """Brings an action's resources or expected results to the given list, in its order.
 
-    Each item is a dict of `fields` plus "id" (None for a new one) and "delete".
+    Each item is a dict of `fields` plus "id" (None for a new one) and "delete". Their
+    history records carry the change `reason`.
     """
     existing = {item.pk: item for item in model.objects.filter(action=action)}
     order = 0
@@ -158,6 +170,7 @@ def _items_write(*, model, action: Action, items: Iterable[dict], fields: tuple,
             setattr(obj, name, value)
         obj.full_clean()
         obj._history_user = user
+        obj._change_reason = reason
         obj.save()
 
 
@@ -173,7 +186,8 @@ def _action_write(
 
     The responsible parties are set without a history record of their own; the save that
     follows records one row with everything, in the user's name. The listed items are
-    written after it, so their history follows the version they belong to.
+    written after it, so their history follows the version they belong to. For a new action,
+    the records after its "created" one carry the change reason CREATION: they are part of it.
     """
     fields = dict(fields)
     m2m = {name: list(fields.pop(name)) for name in ACTION_M2M_FIELDS if name in fields}
@@ -181,22 +195,36 @@ def _action_write(
         setattr(action, name, value)
     action.full_clean()
     action._history_user = user
+    reason = None
     if action.pk is None:
         action.save()  # the "created" history record
+        reason = CREATION
     action.skip_history_when_saving = True
     try:
         for name, values in m2m.items():
             getattr(action, name).set(values)
     finally:
         del action.skip_history_when_saving
-    action.save()
-    _items_write(model=Resource, action=action, items=resources, fields=RESOURCE_FIELDS, user=user)
+    action._change_reason = reason
+    try:
+        action.save()
+    finally:
+        del action._change_reason
+    _items_write(
+        model=Resource,
+        action=action,
+        items=resources,
+        fields=RESOURCE_FIELDS,
+        user=user,
+        reason=reason,
+    )
     _items_write(
         model=ExpectedResult,
         action=action,
         items=expected_results,
         fields=EXPECTED_RESULT_FIELDS,
         user=user,
+        reason=reason,
     )
     return action
 

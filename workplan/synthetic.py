@@ -6,13 +6,14 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from directory.models import Organization, Person, User
+from directory.models import Language, Organization, Person, User
 from workplan.fuzzydates import FuzzyDate
 from workplan.models import (
     Action,
     Activity,
     ExpectedResult,
     Health,
+    Priority,
     Resource,
     Status,
     StatusUpdate,
@@ -60,7 +61,7 @@ def synthetic_plan_create(*, actions: int, updates: int, seed: int = 2026) -> No
             order=first + i + 1,
             objective_en=f"Synthetic objective {first + i + 1}",
             objective_fr=f"Objectif synthétique {first + i + 1}",
-            priority=rng.choice(["high", "medium", "low"]),
+            priority=rng.choice(Priority.values),
         )
         for i in range((actions + 9) // 10)
     )
@@ -104,23 +105,21 @@ def synthetic_plan_create(*, actions: int, updates: int, seed: int = 2026) -> No
         for n in (1, 2)
     )
     now = timezone.now()
+    progress = {"en": "Progress was made.", "fr": "Des progrès ont été réalisés."}
     update_rows = []
-    for n in range(updates):
-        action = created[n % len(created)] if created else None
-        if action is None:
-            break
+    for n in range(updates if created else 0):
         when = now - datetime.timedelta(days=rng.randint(0, 400))
+        language = rng.choice(Language.values)
         update_rows.append(
             StatusUpdate(
-                action=action,
+                action=created[n % len(created)],
                 author=author,
                 date=timezone.localdate(when),
                 created=when,
-                language=rng.choice(["en", "fr"]),
+                language=language,
                 status=rng.choice(Status.values),
                 health=rng.choice(Health.values),
-                progress_en="Progress was made." if n % 2 else "",
-                progress_fr="Des progrès ont été réalisés." if not n % 2 else "",
+                **{f"progress_{language}": progress[language]},
             )
         )
     StatusUpdate.objects.bulk_create(update_rows, batch_size=2000)

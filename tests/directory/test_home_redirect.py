@@ -1,6 +1,7 @@
 """Home is the dashboard for working-group members; others see the front page."""
 
 import pytest
+from pytest_django.asserts import assertTemplateUsed
 
 from tests.conftest import PASSWORD
 
@@ -36,7 +37,9 @@ def test_signed_in_user_without_the_member_role_sees_the_front_page(client, user
 def test_anonymous_visitor_sees_the_front_page(client):
     response = client.get("/en/")
     assert response.status_code == 200
-    assert "Sign in" in response.content.decode()
+    assertTemplateUsed(response, "directory/home.html")
+    # The front page's own sign-in button, not the one in every page's header.
+    assert '<a class="btn btn-primary" href="/en/sign-in/">Sign in</a>' in response.content.decode()
 
 
 def test_signing_in_lands_a_member_on_the_dashboard(client, member):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.conftest import make_user
+from tests.workplan.html_helpers import assert_change
 from workplan.models import Activity
 
 pytestmark = pytest.mark.django_db
@@ -121,12 +122,8 @@ def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
     response = client.post(url("activity_edit", activity.pk), stale)
     assert response.status_code == 409
     body = response.content.decode()
-    assert re.search(
-        r'Priority</span>: <span class="history-old">Medium</span>.*?'
-        r'<span class="history-new">High</span>',
-        body,
-        re.S,
-    )
+    conflict = body.split('id="edit-conflict"')[1].split("</div>")[0]
+    assert_change(conflict, "Priority", "Medium", "High")
     assert Activity.objects.get(pk=activity.pk).priority == "high"  # B's value kept
     assert '<option value="low" selected>' in body  # what A chose is still in the form
     # Saving again from the re-rendered form is a deliberate choice, and goes through.
@@ -140,6 +137,7 @@ def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
 
 def test_conflict_in_french(client, cochair, seed_plan):
     activity = Activity.objects.get(number=3)
+    objective_fr = activity.objective_fr
     other = make_user("cochair-b", "cochair")
     client.force_login(cochair)
     stale = edit_data(activity, snapshot_of(client, activity))
@@ -152,9 +150,9 @@ def test_conflict_in_french(client, cochair, seed_plan):
     response = client.post(url("activity_edit", activity.pk, language="fr"), stale)
     assert response.status_code == 409
     body = response.content.decode()
-    assert "Quelqu’un d’autre a enregistré une modification" in body
-    assert "Objectif (français)" in body
-    assert "Objectif révisé." in body
+    conflict = body.split('id="edit-conflict"')[1].split("</div>")[0]
+    assert "Quelqu’un d’autre a enregistré une modification" in conflict
+    assert_change(conflict, "Objectif (français)", objective_fr, "Objectif révisé.")
 
 
 def test_altered_snapshot_is_refused(cochair_client, seed_plan):

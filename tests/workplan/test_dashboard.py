@@ -7,14 +7,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from directory.models import Person
 from tests.factories import (
     ActionFactory,
     ActivityFactory,
-    OrganizationFactory,
+    PersonFactory,
     StatusUpdateFactory,
     UserFactory,
 )
+from tests.workplan.html_helpers import codes, page
 from workplan import dashboard as selectors
 from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, Activity
@@ -26,19 +26,10 @@ URL_EN = "/en/workplan/dashboard/"
 URL_FR = "/fr/plan-de-travail/tableau-de-bord/"
 
 
-def page(response) -> lxml.html.HtmlElement:
-    assert response.status_code == 200
-    return lxml.html.fromstring(response.content.decode())
-
-
 def cells(doc, table_id: str, section: str = "tbody") -> list[list[str]]:
     """Text of every cell (th and td) of each row of a table section."""
     rows = doc.xpath(f'//table[@id="{table_id}"]/{section}/tr')
     return [[" ".join(cell.text_content().split()) for cell in row] for row in rows]
-
-
-def codes(doc, table_id: str) -> list[str]:
-    return [a.text for a in doc.xpath(f'//table[@id="{table_id}"]/tbody/tr/th/a')]
 
 
 def days(n: int) -> datetime.timedelta:
@@ -237,7 +228,7 @@ def updates(plan):
     """Twelve updates on 1.2, one a day; the newest is written in French only."""
     today = timezone.localdate()
     author = UserFactory(first_name="Jean", last_name="Account")
-    Person.objects.create(name="Jeanne Directory", user=author, organization=OrganizationFactory())
+    PersonFactory(name="Jeanne Directory", user=author)
     made = []
     for n in range(12):
         made.append(
@@ -354,7 +345,10 @@ def test_timeline_is_capped_and_can_show_one_activity(member_client):
     synthetic_plan_create(actions=120, updates=0)
     doc = page(member_client.get(URL_EN))
     svg = doc.xpath('//svg[contains(@class, "chart-timeline")]')[0]
-    assert len(svg.xpath('.//g[contains(@class, "tl-row")]')) == selectors.TIMELINE_LIMIT
+    whole_plan = [g.get("data-action") for g in svg.xpath('.//g[contains(@class, "tl-row")]')]
+    assert len(whole_plan) == selectors.TIMELINE_LIMIT
+    first_actions = Action.objects.select_related("activity")[: selectors.TIMELINE_LIMIT]
+    assert whole_plan == [action.code for action in first_actions]
     note = doc.xpath('//p[@class="timeline-note"]')[0].text_content()
     assert "first 40 of 120 actions" in " ".join(note.split())
     activity = Activity.objects.order_by("number")[3]
@@ -366,7 +360,13 @@ def test_timeline_is_capped_and_can_show_one_activity(member_client):
     assert svg.xpath(".//title")[0].text == f"Timeline of Activity {activity.number}"
     assert not doc.xpath('//p[@class="timeline-note"]')
     # An unknown activity falls back to the whole plan.
-    assert member_client.get(URL_EN, {"activity": "999999"}).status_code == 200
+    doc = page(member_client.get(URL_EN, {"activity": "999999"}))
+    svg = doc.xpath('//svg[contains(@class, "chart-timeline")]')[0]
+    drawn = [g.get("data-action") for g in svg.xpath('.//g[contains(@class, "tl-row")]')]
+    assert drawn == whole_plan
+    assert svg.xpath(".//title")[0].text == "Timeline of the plan"
+    note = doc.xpath('//p[@class="timeline-note"]')[0].text_content()
+    assert "first 40 of 120 actions" in " ".join(note.split())
 
 
 # --- French --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from directory.models import User
 from directory.roles import Role
 from tests.conftest import make_user
 from tests.factories import ActionFactory, ActivityFactory, OrganizationFactory, PersonFactory
+from tests.workplan.html_helpers import codes, page
 from workplan.fuzzydates import FuzzyDate
 from workplan.synthetic import synthetic_plan_create
 
@@ -21,11 +22,6 @@ URL_EN = "/en/workplan/my-actions/"
 URL_FR = "/fr/plan-de-travail/mes-mesures/"
 
 
-def page(response) -> lxml.html.HtmlElement:
-    assert response.status_code == 200
-    return lxml.html.fromstring(response.content.decode())
-
-
 def rows(doc, table_id: str) -> dict[str, list[str]]:
     """Each row's cell texts, keyed by the action code."""
     found = {}
@@ -33,10 +29,6 @@ def rows(doc, table_id: str) -> dict[str, list[str]]:
         texts = [" ".join(cell.text_content().split()) for cell in row]
         found[texts[0]] = texts
     return found
-
-
-def codes(doc, table_id: str) -> list[str]:
-    return [a.text for a in doc.xpath(f'//table[@id="{table_id}"]/tbody/tr/th/a')]
 
 
 @pytest.fixture
@@ -212,5 +204,9 @@ def test_organization_of_another_member_does_not_leak(client, actions):
     PersonFactory(user=stranger, organization=OrganizationFactory())
     client.force_login(stranger)
     doc = page(client.get(URL_EN))
+    assert doc.xpath("//h1")[0].text == "My actions"  # the stranger's own page, empty
+    body = " ".join(doc.text_content().split())
+    assert "No open action names you or your organization." in body
+    assert "None of your actions is completed or cancelled." in body
     assert codes(doc, "my-open") == []
     assert codes(doc, "my-closed") == []

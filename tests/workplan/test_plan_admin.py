@@ -8,18 +8,16 @@ from workplan.models import Action
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
-
-
-@pytest.mark.parametrize("model", ["activity", "action", "statusupdate", "meeting"])
-def test_changelists_render(admin_client, seed_plan, model):
+# The seed plan's 4 activities and 7 actions, plus the one update and one meeting made here.
+@pytest.mark.parametrize(
+    ("model", "count"), [("activity", 4), ("action", 7), ("statusupdate", 1), ("meeting", 1)]
+)
+def test_changelists_render(admin_client, seed_plan, model, count):
     StatusUpdateFactory(action=Action.objects.first())
     MeetingFactory(date="2026-11-01")
     response = admin_client.get(f"/en/admin/workplan/{model}/")
     assert response.status_code == 200
+    assert response.context["cl"].result_count == count
 
 
 def test_action_change_page_has_tabs_inlines_and_history(admin_client, seed_plan):
@@ -40,6 +38,7 @@ def test_action_change_page_has_tabs_inlines_and_history(admin_client, seed_plan
 def test_search_finds_french_text(admin_client, seed_plan):
     response = admin_client.get("/en/admin/workplan/action/", {"q": "Stratégie de mobilisation"})
     assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
     assert "1 result" in response.content.decode()
 
 

@@ -1,21 +1,15 @@
 """plan_load() puts the working group's real plan (fixtures/workplan.json) in the database."""
 
-import json
-
 import pytest
 from django.utils import translation
 
 from directory.models import Organization, Person
+from tests.conftest import SEED_CODES
 from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, Activity, ExpectedResult, Resource
-from workplan.seed import WORKPLAN_FIXTURE, plan_load
+from workplan.seed import plan_load
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def plan_json() -> dict:
-    return json.loads(WORKPLAN_FIXTURE.read_text(encoding="utf-8"))
 
 
 def test_four_activities_and_seven_actions(seed_plan):
@@ -23,6 +17,7 @@ def test_four_activities_and_seven_actions(seed_plan):
     assert [a.number for a in activities] == [1, 2, 3, 4]
     assert [a.actions.count() for a in activities] == [2, 3, 1, 1]
     assert Action.objects.count() == 7
+    assert [a.code for a in Action.objects.select_related("activity")] == SEED_CODES
     assert [a.priority for a in activities] == ["high", "high", "high", "medium"]
 
 

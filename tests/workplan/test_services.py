@@ -7,7 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import ActionFactory, ActivityFactory, ExpectedResultFactory, UserFactory
+from tests.factories import (
+    ActionFactory,
+    ActivityFactory,
+    ExpectedResultFactory,
+    ResourceFactory,
+    UserFactory,
+)
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.selectors import activity_snapshot
 from workplan.services import (
@@ -181,7 +187,7 @@ def test_action_update_bumps_version_and_records_one_history_row(author):
 
 def test_stale_version_raises_and_writes_nothing(author):
     action = ActionFactory(remarks_en="")
-    resource = Resource.objects.create(action=action, description_en="A", description_fr="A")
+    resource = ResourceFactory(action=action, description_en="A", description_fr="A")
     fields = _fields(action)
     action_update(
         action=action,
@@ -247,7 +253,7 @@ def test_activity_update_checks_the_snapshot(author):
 
 def test_conflict_names_a_change_to_the_listed_items(author):
     action = ActionFactory()
-    resource = Resource.objects.create(
+    resource = ResourceFactory(
         action=action, description_en="Staff time", description_fr="Temps du personnel"
     )
     fields = _fields(action)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.factories import ActionFactory, StatusUpdateFactory
+from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, StatusUpdate
 
 pytestmark = pytest.mark.django_db
@@ -132,22 +133,12 @@ def test_status_change_is_in_the_history_with_who_and_old_to_new(member_client, 
     history = body.split('id="history"')[1]
     entry = history.split('class="history-entry')[1]
     assert "Marie Tremblay" in entry  # the member's directory name
-    assert re.search(
-        r'Status</span>: <span class="history-old">Not started</span>.*?'
-        r'<span class="history-new">In progress</span>',
-        entry,
-        re.DOTALL,
-    )
-    assert re.search(r'Health</span>: <span class="history-old">—</span>', entry)
+    assert_change(entry, "Status", "Not started", "In progress")
+    assert_change(entry, "Health", "—", "At risk")
 
     body_fr = member_client.get(url("action", action.pk, "fr")).content.decode()
     entry_fr = body_fr.split('id="history"')[1].split('class="history-entry')[1]
-    assert re.search(
-        r'État</span>: <span class="history-old">Non commencée</span>.*?'
-        r'<span class="history-new">En cours de réalisation</span>',
-        entry_fr,
-        re.DOTALL,
-    )
+    assert_change(entry_fr, "État", "Non commencée", "En cours de réalisation")
 
 
 def test_missing_progress_keeps_what_was_typed(member_client, action):

@@ -29,12 +29,11 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
-from directory.models import Organization, Person
+from directory.models import Organization, Person, other_language
 from workplan.fuzzydates import FuzzyDate
 from workplan.models import (
-    CLOSED_STATUSES,
     Action,
     Activity,
     ExpectedResult,
@@ -146,6 +145,11 @@ class UpdateEntry:
         return f"{head} ({self.health_label})" if self.health_label else head
 
     @property
+    def heading_label(self) -> str:
+        """The heading before the update's text: "2026-11-28 – Marie Tremblay – Ongoing:"."""
+        return labelled(self.heading)
+
+    @property
     def plain(self) -> str:
         """One paragraph for plain-text formats (CSV, Excel)."""
         parts = [
@@ -208,19 +212,9 @@ def labelled(label: str) -> str:
     return pgettext("label before a value", "%(label)s:") % {"label": label}
 
 
-def cover_facts(report: Report) -> list[tuple[str, str]]:
-    """What the report's cover says about it, as (label, value), in the active language."""
-    return [
-        (_("As of"), date_format(report.as_of)),
-        (_("Period"), report.period),
-        (
-            _("Activities"),
-            _("All activities")
-            if report.all_activities
-            else ", ".join(activity.title for activity in report.activities),
-        ),
-        (_("Generated"), date_format(timezone.localtime(report.generated), "DATETIME_FORMAT")),
-    ]
+def responsible_names(organizations, people) -> list[str]:
+    """As the plan names them: organizations by acronym, people with their organization."""
+    return [o.short_name for o in organizations] + [p.name_with_organization for p in people]
 
 
 def plain_cells(activity: ActivityEntry, action: ActionEntry) -> dict[str, str]:
@@ -288,6 +282,51 @@ class Report:
         for activity in self.activities:
             yield from activity.actions
 
+    # The cover's words, shared by the page and the files; read them in the report's language.
+
+    @property
+    def meeting_line(self) -> str:
+        """The meeting the report is for, with its date and kind ("" without a meeting)."""
+        if not self.meeting:
+            return ""
+        line = f"{self.meeting_title} – {date_format(self.meeting.date)}"
+        return f"{line} ({self.meeting_kind_label})" if self.meeting_kind_label else line
+
+    @property
+    def cover_facts(self) -> list[tuple[str, str]]:
+        """What the cover says about the report, as (label, value)."""
+        return [
+            (_("As of"), date_format(self.as_of)),
+            (_("Period"), self.period),
+            (
+                _("Activities"),
+                _("All activities")
+                if self.all_activities
+                else ", ".join(activity.title for activity in self.activities),
+            ),
+            (_("Generated"), date_format(timezone.localtime(self.generated), "DATETIME_FORMAT")),
+        ]
+
+    @property
+    def totals(self) -> list[str]:
+        """The counts under the summary: overdue actions, updates and status changes."""
+        return [
+            ngettext("%(counter)s overdue action", "%(counter)s overdue actions", self.overdue)
+            % {"counter": self.overdue},
+            ngettext(
+                "%(counter)s status update in the period",
+                "%(counter)s status updates in the period",
+                self.update_count,
+            )
+            % {"counter": self.update_count},
+            ngettext(
+                "%(counter)s status change in the period",
+                "%(counter)s status changes in the period",
+                self.change_count,
+            )
+            % {"counter": self.change_count},
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -339,17 +378,14 @@ def _translated(obj, name: str, language: str) -> Text:
     text = getattr(obj, f"{name}_{language}", "") or ""
     if text:
         return Text(text, language)
-    other = "fr" if language == "en" else "en"
+    other = other_language(language)
     text = getattr(obj, f"{name}_{other}", "") or ""
     return Text(text, other, str(ORIGINAL_IN[other]) if text else "")
 
 
 def _shown(update: StatusUpdate, name: str, language: str) -> Text:
     shown = update.shown(name, language)
-    if not shown.text:  # written in neither the report's nor the stated language
-        other = "fr" if language == "en" else "en"
-        shown = update.shown(name, other)
-    note = str(ORIGINAL_IN[shown.language]) if shown.text and shown.language != language else ""
+    note = str(ORIGINAL_IN[shown.language]) if shown.untranslated else ""
     return Text(shown.text, shown.language, note)
 
 
@@ -357,13 +393,6 @@ def _fuzzy(value) -> tuple[str, datetime.date | None, datetime.date | None]:
     if not isinstance(value, FuzzyDate):
         return ("", None, None)
     return (str(value), value.start, value.end)
-
-
-def _author_name(user) -> str:
-    person = getattr(user, "person", None)
-    if person is not None:
-        return person.name
-    return user.get_full_name() or user.get_username()
 
 
 # --- The plan as it stands --------------------------------------------------------------------
@@ -604,17 +633,12 @@ def report_build(
                 continue
             start, start_date, _start_end = _fuzzy(action.start)
             due, _due_start, due_date = _fuzzy(action.due)
-            is_overdue = (
-                isinstance(action.due, FuzzyDate)
-                and action.status not in CLOSED_STATUSES
-                and action.due.is_past(period.as_of)
-            )
+            is_overdue = action.is_overdue(period.as_of)
             action_entry = ActionEntry(
                 pk=action.pk,
                 code=f"{entry.number}.{action.number}",
                 description=_translated(action, "description", language),
-                responsible=[o.short_name for o in row.organizations]
-                + [f"{p.name} ({p.organization.short_name})" for p in row.people],
+                responsible=responsible_names(row.organizations, row.people),
                 start=start,
                 due=due,
                 start_date=start_date,
@@ -631,7 +655,7 @@ def report_build(
                 updates=[
                     UpdateEntry(
                         date=u.date,
-                        author=_author_name(u.author),
+                        author=u.author.display_name,
                         status=u.status,
                         status_label=status_labels.get(u.status, u.status),
                         health_label=health_labels.get(u.health, ""),

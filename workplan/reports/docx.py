@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.table import _Cell
 
-from workplan.reports.content import TABLE_COLUMNS, Report, Text, cover_facts, labelled
+from workplan.reports.content import TABLE_COLUMNS, Report, Text, labelled
 from workplan.reports.safe import xml_text
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -125,7 +125,7 @@ def _progress(cell, action) -> None:
         paragraph().add_run(xml_text(change.plain)).italic = True
     for update in action.updates:
         p = paragraph()
-        p.add_run(xml_text(labelled(update.heading)) + " ").bold = True
+        p.add_run(xml_text(update.heading_label) + " ").bold = True
         _add_text(p, update.progress)
         for label, text in (
             (_("Next steps:"), update.next_steps),
@@ -164,11 +164,11 @@ def render(report: Report) -> bytes:
         document.add_heading(report.title, level=0)
         document.add_paragraph(report.subtitle, style="Subtitle")
         if report.meeting:
-            document.add_paragraph(f"{report.meeting_title} – {date_format(report.meeting.date)}")
+            document.add_paragraph(report.meeting_line)
 
         document.add_heading(_("Summary"), level=1)
         document.add_heading(_("About this report"), level=2)
-        for label, value in cover_facts(report):
+        for label, value in report.cover_facts:
             p = document.add_paragraph()
             p.add_run(labelled(label) + " ").bold = True
             p.add_run(xml_text(value))

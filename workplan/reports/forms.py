@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language
 
 from directory.models import Language
 from workplan.models import Activity, Meeting
@@ -68,7 +68,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].initial = (get_language() or "en")[:2]
+        self.fields["language"].initial = get_language()
 
     def clean(self):
         cleaned = super().clean()

@@ -15,15 +15,12 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from workplan.reports.content import (
     TABLE_COLUMNS,
     ActionEntry,
     Report,
     Text,
-    cover_facts,
-    labelled,
 )
 
 CONTENT_TYPE = "application/pdf"
@@ -74,7 +71,7 @@ def _action(action: ActionEntry) -> dict:
         "changes": [change.plain for change in action.changes],
         "updates": [
             {
-                "heading": labelled(update.heading),
+                "heading": update.heading_label,
                 "progress": _text(update.progress),
                 "notes": [
                     [label, _text(getattr(update, name))]
@@ -91,45 +88,23 @@ def data(report: Report) -> dict:
     """Everything the PDF shows, in the report's language."""
     with translation.override(report.language):
         as_of = date_format(report.as_of)
-        meeting = ""
-        if report.meeting:
-            meeting = f"{report.meeting_title} – {date_format(report.meeting.date)}"
-            if report.meeting_kind_label:
-                meeting += f" ({report.meeting_kind_label})"
         return {
             "lang": report.language,
             "title": report.title,
             "document_title": f"{report.title} – {as_of}",
             "subtitle": report.subtitle,
             "period": report.period,
-            "meeting": meeting,
+            "meeting": report.meeting_line,
             "footer": f"{report.title} – {as_of}",
             "page_counter": page_counter(_("Page %(page)s of %(pages)s")),
-            "facts": cover_facts(report),
+            "facts": report.cover_facts,
             "summary": {
                 "caption": _("Summary by status"),
                 "header": [report.columns["status"], _("Actions")],
                 "rows": [[count.label, str(count.count)] for count in report.summary],
                 "total": [_("Total"), str(report.total)],
             },
-            "totals": [
-                ngettext(
-                    "%(counter)s overdue action", "%(counter)s overdue actions", report.overdue
-                )
-                % {"counter": report.overdue},
-                ngettext(
-                    "%(counter)s status update in the period",
-                    "%(counter)s status updates in the period",
-                    report.update_count,
-                )
-                % {"counter": report.update_count},
-                ngettext(
-                    "%(counter)s status change in the period",
-                    "%(counter)s status changes in the period",
-                    report.change_count,
-                )
-                % {"counter": report.change_count},
-            ],
+            "totals": report.totals,
             "columns": [report.columns[key] for key in TABLE_COLUMNS],
             "words": {
                 "overdue": _("(overdue)"),

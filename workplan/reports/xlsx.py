@@ -45,7 +45,6 @@ ACTIVITY_COLUMNS = (
     ("progress", 60, True),
     ("latest_update", 12, False),
 )
-DATE_COLUMNS = {"start_first_day", "due_last_day", "latest_update"}
 
 
 def put(ws, row: int, column: int, value, *, font=None, alignment=None):
@@ -148,28 +147,39 @@ def _summary(ws, report: Report) -> None:
     ws.column_dimensions["D"].width = 10
 
 
-def _activity(ws, report: Report, activity) -> None:
-    put(ws, 1, 1, f"{activity.title} – {activity.objective.plain}", font=BOLD)
-    header_row = 2
-    for column, (key, width, _wraps) in enumerate(ACTIVITY_COLUMNS, start=1):
-        put(ws, header_row, column, report.columns[key], font=BOLD, alignment=WRAP)
+def table(ws, header_row: int, columns, rows, *, frozen_columns: int) -> None:
+    """A table from `header_row` down: `columns` are (heading, width, wraps), `rows` lists of
+    values (empty ones stay empty cells); filters on, header row and first columns frozen."""
+    for column, (heading, width, _wraps) in enumerate(columns, start=1):
+        put(ws, header_row, column, heading, font=BOLD, alignment=WRAP)
         ws.column_dimensions[get_column_letter(column)].width = width
     row = header_row
-    for action in activity.actions:
+    for values in rows:
         row += 1
+        for column, (value, (_heading, _width, wraps)) in enumerate(
+            zip(values, columns, strict=True), start=1
+        ):
+            if value not in ("", None):
+                put(ws, row, column, value, alignment=WRAP if wraps else TOP)
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A{header_row}:{last}{max(row, header_row + 1)}"
+    ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header_row + 1}"
+
+
+def _activity_rows(activity):
+    for action in activity.actions:
         cells = plain_cells(activity, action)
         cells["start_first_day"] = action.start_date
         cells["due_last_day"] = action.due_date
         cells["latest_update"] = action.latest_update
-        for column, (key, _width, wraps) in enumerate(ACTIVITY_COLUMNS, start=1):
-            value = cells[key]
-            if value in ("", None):
-                continue
-            put(ws, row, column, value, alignment=WRAP if wraps else TOP)
-    last = get_column_letter(len(ACTIVITY_COLUMNS))
-    ws.auto_filter.ref = f"A{header_row}:{last}{max(row, header_row + 1)}"
-    ws.freeze_panes = f"B{header_row + 1}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
+        yield [cells[key] for key, _width, _wraps in ACTIVITY_COLUMNS]
+
+
+def _activity(ws, report: Report, activity) -> None:
+    put(ws, 1, 1, f"{activity.title} – {activity.objective.plain}", font=BOLD)
+    columns = [(report.columns[key], width, wraps) for key, width, wraps in ACTIVITY_COLUMNS]
+    table(ws, 2, columns, _activity_rows(activity), frozen_columns=1)
+    ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from modeltranslation.utils import get_language
 
 from directory.access import role_required
 from directory.roles import Role
@@ -26,7 +27,6 @@ from workplan.selectors import (
     action_history,
     action_updates,
     activity_snapshot,
-    person_name,
 )
 from workplan.services import EditConflict
 
@@ -38,10 +38,6 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _language(request) -> str:
-    return (getattr(request, "LANGUAGE_CODE", None) or "en")[:2]
 
 
 # --- An action's page -----------------------------------------------------------------------
@@ -89,7 +85,7 @@ def update_create(request, pk):
     if form.is_valid():
         try:
             services.status_update_create(
-                action=action, author=request.user, language=_language(request), **form.cleaned_data
+                action=action, author=request.user, language=get_language(), **form.cleaned_data
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -123,7 +119,6 @@ def update_translate(request, pk):
         {
             "update": update,
             "action": update.action,
-            "author_name": person_name(update.author),
             "form": form,
             "target": form.target,
             "original": {
@@ -138,7 +133,7 @@ def update_translate(request, pk):
 # --- Co-chairs: actions ---------------------------------------------------------------------
 
 
-def _action_forms(request, *, action: Action, activity: Activity, data=None):
+def _action_forms(*, action: Action, activity: Activity, data=None):
     return (
         ActionForm(data, instance=action, activity=activity),
         ResourceFormSet(data, instance=action, prefix="resources"),
@@ -158,13 +153,11 @@ def action_edit(request, pk):
     activity = action.activity
     context = {"action": action, "activity": activity, "code": action.code, "editing": True}
     if request.method == "GET":
-        form, resources, results = _action_forms(request, action=action, activity=activity)
+        form, resources, results = _action_forms(action=action, activity=activity)
         context.update(form=form, resources=resources, expected_results=results)
         return _render_action_form(request, context)
 
-    form, resources, results = _action_forms(
-        request, action=action, activity=activity, data=request.POST
-    )
+    form, resources, results = _action_forms(action=action, activity=activity, data=request.POST)
     context.update(form=form, resources=resources, expected_results=results)
     if form.is_valid() and resources.is_valid() and results.is_valid():
         try:
@@ -182,7 +175,7 @@ def action_edit(request, pk):
             data = request.POST.copy()
             data["version"] = str(conflict.current_version)
             form, resources, results = _action_forms(
-                request, action=action_get(pk=pk), activity=activity, data=data
+                action=action_get(pk=pk), activity=activity, data=data
             )
             context.update(
                 form=form, resources=resources, expected_results=results, conflict=conflict
@@ -202,7 +195,7 @@ def action_create(request, pk):
     activity = get_object_or_404(Activity, pk=pk)
     action = Action(activity=activity)
     form, resources, results = _action_forms(
-        request, action=action, activity=activity, data=request.POST or None
+        action=action, activity=activity, data=request.POST or None
     )
     context = {
         "activity": activity,

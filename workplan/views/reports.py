@@ -5,10 +5,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
+from modeltranslation.utils import get_language
 
 from directory.access import role_required
 from directory.roles import Role, has_role
@@ -34,7 +35,7 @@ def _report_from(form: ReportForm):
         meeting=data.get("meeting"), as_of=data.get("as_of"), since=data.get("since")
     )
     activities = data.get("activities")
-    language = data.get("language") or (translation.get_language() or "en")[:2]
+    language = data.get("language") or get_language()
     return report_build(
         period=period,
         language=language,
@@ -47,9 +48,11 @@ def _bound_form(request) -> ReportForm:
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return HttpResponse(
+        content,
+        content_type=content_type,
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )
 
 
 def report_filename(report, extension: str) -> str:
@@ -100,7 +103,6 @@ def report(request):
             ),
             "downloads": downloads,
             "may_export": may_export,
-            "hl": {"title": 2, "section": 3},
             "nav_section": "reports",
         },
     )
@@ -143,7 +145,7 @@ def plan_export(request, fmt):
         raise Http404(_("Unknown file format."))
     render_file, content_type = PLAN_FORMATS[fmt]
     actions = ActionFilter(request.GET, queryset=Action.objects.with_related(), request=request).qs
-    language = (translation.get_language() or "en")[:2]
+    language = get_language()
     stem = pgettext("file name", "work-plan")
     filename = f"{stem}-{timezone.localdate().isoformat()}-{language}.{fmt}"
     return _attachment(render_file(actions), content_type, filename)

@@ -1,11 +1,11 @@
 """The report's content: the plan as of a day (from history), the changes in a window only."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
 
+from tests.conftest import SEED_CODES
 from tests.factories import (
     ActionFactory,
     ActivityFactory,
@@ -17,16 +17,8 @@ from tests.factories import (
 from tests.workplan.reports.conftest import PLAN_LOADED, action, action_save, backdate_history
 from workplan.models import Action, Activity, ExpectedResult, Resource
 from workplan.reports.content import end_of_day, period_resolve, report_build
-from workplan.seed import WORKPLAN_FIXTURE
 
 pytestmark = pytest.mark.django_db
-
-SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
-
-
-@pytest.fixture(scope="module")
-def plan_json() -> dict:
-    return json.loads(WORKPLAN_FIXTURE.read_text(encoding="utf-8"))
 
 
 def entries(report) -> dict:

@@ -4,7 +4,6 @@ import collections
 import csv
 import datetime
 import io
-import json
 import re
 import unicodedata
 import zipfile
@@ -17,12 +16,11 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.conftest import SEED_CODES
 from tests.workplan.reports.conftest import action
-from workplan.seed import WORKPLAN_FIXTURE
 
 pytestmark = pytest.mark.django_db
 
-SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
 FORMULA = '=HYPERLINK("http://x","y")'
 AT_FORMULA = "@SUM(A1)"
 MARKUP = "<b>bold</b> & <script>x</script>"
@@ -36,11 +34,10 @@ DESCRIPTION_START = {
 
 
 @pytest.fixture(scope="module")
-def description_starts() -> dict[str, dict[str, str]]:
+def description_starts(plan_json) -> dict[str, dict[str, str]]:
     """The first words of each seed action's description, by language and code."""
-    data = json.loads(WORKPLAN_FIXTURE.read_text(encoding="utf-8"))
     starts = {"en": {}, "fr": {}}
-    for activity in data["activities"]:
+    for activity in plan_json["activities"]:
         for seed in activity["actions"]:
             for language in starts:
                 words = seed[f"description_{language}"].split()[:5]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from tests.conftest import make_user
+from tests.conftest import SEED_CODES, make_user
 from tests.factories import MeetingFactory
 from tests.workplan.reports.conftest import action
 from workplan.models import Activity, Meeting
@@ -18,7 +18,6 @@ pytestmark = pytest.mark.django_db
 
 REPORT_EN = "/en/reports/"
 REPORT_FR = "/fr/rapports/"
-SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
 FORMATS = ["pdf", "docx", "xlsx", "csv"]
 
 
@@ -98,7 +97,7 @@ def test_default_report_is_as_of_today_since_the_latest_meeting(member_client, s
     assert 'id="report-default"' in body
     assert "since the latest meeting of any kind" in body
     assert "(Fall in-person meeting)" in body
-    assert 'lang="en"' in body
+    assert '<div class="report-body" lang="en">' in body  # the report in the page's language
 
 
 def test_french_page(member_client, seed_plan):
@@ -113,7 +112,9 @@ def test_french_page(member_client, seed_plan):
 
 def test_report_in_the_other_language_is_marked(member_client, seed_plan):
     body = member_client.get(REPORT_EN, {"language": "fr"}).content.decode()
-    assert '<section class="report-preview" id="report-preview" lang="fr"' in body
+    # The report says it is in French; the preview's label stays in the page's language.
+    assert '<div class="report-body" lang="fr">' in body
+    assert 'id="report-preview" aria-label="Report preview"' in body
     assert escape("Élaborer et mettre en œuvre") in body
     assert "Sommaire par état" in body
     assert "Choose the report" in body  # the page itself stays in English
