@@ -47,8 +47,10 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "bootstrap",
+    "portal",
     "directory",
     "workplan",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -83,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "directory.context_processors.portal",
+                "portal.context_processors.portal",
             ],
         },
     },

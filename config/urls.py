@@ -5,12 +5,11 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from directory import views as directory_views
-from workplan.urls import report_urlpatterns
 
 urlpatterns = i18n_patterns(
     path("", include("directory.urls")),
     path(_("workplan/"), include("workplan.urls")),
-    path(_("reports/"), include((report_urlpatterns, "reports"))),
+    path(_("reports/"), include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

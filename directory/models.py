@@ -3,7 +3,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.roles import has_role
+from portal.languages import Language
+from portal.roles import has_role
 
 
 class User(AbstractUser):
@@ -48,16 +49,6 @@ class Province(models.TextChoices):
     QC = "QC", _("Quebec")
     SK = "SK", _("Saskatchewan")
     YT = "YT", _("Yukon")
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-
-
-def other_language(code: str) -> str:
-    """The other official language: "fr" for "en", "en" for "fr"."""
-    return "fr" if code == "en" else "en"
 
 
 class Organization(models.Model):

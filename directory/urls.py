@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from directory import views
-from directory.access import public
+from portal.access import public
 
 # Django's own sign-in views, opened to anonymous visitors where they must be.
 urlpatterns = [

@@ -1,8 +1,8 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from directory.access import public
-from directory.roles import Role
+from portal.access import public
+from portal.roles import Role
 
 
 @public

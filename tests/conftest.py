@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from directory.models import Organization, Person, User
-from directory.roles import Role
+from portal.roles import Role
 from workplan.seed import WORKPLAN_FIXTURE, plan_load
 
 PASSWORD = "correct-horse-battery-staple"

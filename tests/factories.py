@@ -4,8 +4,9 @@ import factory
 from django.contrib.auth.models import Group
 
 from directory.models import Organization, Person, User
-from workplan.fuzzydates import FuzzyDate
-from workplan.models import Action, Activity, ExpectedResult, Meeting, Resource, StatusUpdate
+from portal.fuzzydates import FuzzyDate
+from reports.models import Meeting
+from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 
 
 class UserFactory(factory.django.DjangoModelFactory):

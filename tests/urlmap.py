@@ -100,7 +100,8 @@ def samples_create() -> Samples:
     Needs database access; used by the permission matrix and by the browser tests.
     """
     from directory.models import User
-    from workplan.models import Action, Meeting, StatusUpdate
+    from reports.models import Meeting
+    from workplan.models import Action, StatusUpdate
     from workplan.seed import plan_load
 
     plan_load()

@@ -4,7 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from workplan.models import Action, Activity, ExpectedResult, Meeting, Resource, StatusUpdate
+from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.services import action_follow_latest_update
 
 
@@ -69,11 +69,3 @@ class StatusUpdateAdmin(TabbedTranslationAdmin):
         super().delete_queryset(request, queryset)
         for action in actions:
             action_follow_latest_update(action=action, user=request.user)
-
-
-@admin.register(Meeting)
-class MeetingAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "date", "kind")
-    list_filter = ("kind",)
-    search_fields = ("title_en", "title_fr")
-    date_hierarchy = "date"

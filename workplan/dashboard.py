@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from workplan import charts
+from portal import charts
+from portal.fuzzydates import FuzzyDate
 from workplan.filters import DUE_90, OVERDUE
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import CLOSED_STATUSES, Action, Activity, Health, Status, StatusUpdate
+from workplan.timeline import Timeline, timeline_chart
 
 UPCOMING_DAYS = 90
 STALE_DAYS = 90
@@ -203,7 +204,7 @@ class TimelineForm(forms.Form):
 
 @dataclass
 class TimelineData:
-    chart: charts.Timeline
+    chart: Timeline
     total: int
     activity: Activity | None
 
@@ -235,7 +236,7 @@ def plan_timeline(today: datetime.date, activity: Activity | None = None) -> Tim
     if activity is not None:
         queryset = queryset.filter(activity=activity)
     capped = _capped(queryset, TIMELINE_LIMIT)
-    chart = charts.timeline(
+    chart = timeline_chart(
         capped.items,
         today=today,
         ongoing_label=str(FuzzyDate.ongoing()),

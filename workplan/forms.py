@@ -6,7 +6,8 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Organization, Person, other_language
+from directory.models import Organization, Person
+from portal.languages import other_language
 from workplan.models import (
     Action,
     Activity,

@@ -6,10 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import get_language
 
-from directory.models import Language, Organization, Person, other_language
-from workplan.fuzzydates import FuzzyDateField
+from directory.models import Organization, Person
+from portal.fuzzydates import FuzzyDateField
+from portal.languages import Language, Shown, other_language, shown
 
 
 class Priority(models.TextChoices):
@@ -254,34 +254,6 @@ class ExpectedResult(models.Model):
         return self.description
 
 
-class Shown:
-    """A piece of member-written text as a page shows it, with the language it is in."""
-
-    __slots__ = ("language", "reader_language", "text")
-
-    def __init__(self, text: str, language: str, reader_language: str):
-        self.text = text
-        self.language = language
-        self.reader_language = reader_language
-
-    @property
-    def untranslated(self) -> bool:
-        """Shown in the original language because the reader's is not written yet."""
-        return bool(self.text) and self.language != self.reader_language
-
-    @property
-    def note(self) -> str:
-        if self.language == Language.FRENCH:
-            return _("(original French text, no translation yet)")
-        return _("(original English text, no translation yet)")
-
-    def __str__(self):
-        return self.text
-
-    def __bool__(self):
-        return bool(self.text)
-
-
 class StatusUpdate(models.Model):
     """A dated progress report on an action, written by a member in their own language."""
 
@@ -344,12 +316,7 @@ class StatusUpdate(models.Model):
 
     def shown(self, field: str, language: str | None = None) -> Shown:
         """The field in the reader's language, or the original with its language until then."""
-        language = (language or get_language())[:2]
-        text = getattr(self, f"{field}_{language}") or ""
-        if text:
-            return Shown(text, language, language)
-        original = getattr(self, f"{field}_{self.language}") or ""
-        return Shown(original, self.language, language)
+        return shown(self, field, language, original=self.language)
 
     @property
     def is_translated(self) -> bool:
@@ -368,41 +335,6 @@ class StatusUpdate(models.Model):
         return self.shown("challenges")
 
 
-class MeetingKind(models.TextChoices):
-    COUNCIL = "council", _("Council meeting (PSSDC)")
-    WORKING_GROUP = "working_group", _("Working-group meeting")
-    IN_PERSON = "in_person", _("In-person meeting")
-
-
-class MeetingQuerySet(models.QuerySet):
-    def previous_to(self, meeting):
-        """The meeting of the same kind just before this one, if any."""
-        return (
-            self.filter(kind=meeting.kind, date__lt=meeting.date).order_by("-date", "-pk").first()
-        )
-
-
-class Meeting(models.Model):
-    """A meeting the plan's progress is reported to: what a report is "as of"."""
-
-    date = models.DateField(_("date"), help_text=_("The day of the meeting."))
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”.")
-    )
-    kind = models.CharField(
-        _("kind"),
-        max_length=20,
-        choices=MeetingKind.choices,
-        default=MeetingKind.COUNCIL,
-        help_text=_("Council, working-group or in-person meeting."),
-    )
-
-    objects = MeetingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
-        ordering = ["-date"]
-
-    def __str__(self):
-        return self.title
+def responsible_names(organizations, people) -> list[str]:
+    """As the plan names them: organizations by acronym, people with their organization."""
+    return [o.short_name for o in organizations] + [p.name_with_organization for p in people]

@@ -12,7 +12,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from directory.models import Organization, Person
-from workplan.fuzzydates import parse_fuzzy_date
+from portal.fuzzydates import parse_fuzzy_date
 from workplan.models import Action, Activity, ExpectedResult, Resource
 from workplan.selectors import CREATION
 

@@ -20,7 +20,7 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
 from modeltranslation.utils import get_language
 
-from directory.models import Language
+from portal.languages import Language
 from workplan.models import (
     Action,
     Activity,

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Language, other_language
+from portal.languages import Language, other_language
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.selectors import (
     ACTION_M2M_FIELDS,

@@ -6,8 +6,9 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from directory.models import Language, Organization, Person, User
-from workplan.fuzzydates import FuzzyDate
+from directory.models import Organization, Person, User
+from portal.fuzzydates import FuzzyDate
+from portal.languages import Language
 from workplan.models import (
     Action,
     Activity,

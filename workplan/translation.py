@@ -1,7 +1,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from workplan.models import Action, Activity, ExpectedResult, Meeting, Resource, StatusUpdate
+from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 
 
 @register(Activity)
@@ -30,11 +30,6 @@ class StatusUpdateTranslation(TranslationOptions):
     # Written in one language; the other may follow as a translation, so neither is required.
     fields = ("progress", "next_steps", "challenges")
     required_languages = ()
-
-
-@register(Meeting)
-class MeetingTranslation(TranslationOptions):
-    fields = ("title",)
 
 
 # History is registered here, after translation, so each history row keeps both languages

@@ -1,12 +1,12 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from workplan.views import actions, dashboard, plan, reports
+from workplan.views import actions, dashboard, plan
 
 app_name = "workplan"
 urlpatterns = [
     path("", plan.plan, name="plan"),
-    path(_("export/<str:fmt>/"), reports.plan_export, name="plan_export"),
+    path(_("export/<str:fmt>/"), plan.plan_export, name="plan_export"),
     path(_("dashboard/"), dashboard.dashboard, name="dashboard"),
     path(_("my-actions/"), dashboard.my_actions, name="my_actions"),
     path(_("actions/<int:pk>/"), actions.action_detail, name="action"),
@@ -16,11 +16,4 @@ urlpatterns = [
     path(_("activities/new/"), actions.activity_create, name="activity_create"),
     path(_("activities/<int:pk>/edit/"), actions.activity_edit, name="activity_edit"),
     path(_("activities/<int:pk>/actions/new/"), actions.action_create, name="action_create"),
-]
-
-# The council reports live under /en/reports/ (see config/urls.py).
-report_urlpatterns = [
-    path("", reports.report, name="report"),
-    path(_("download/<str:fmt>/"), reports.report_download, name="report_download"),
-    path(_("meetings/new/"), reports.meeting_create, name="meeting_create"),
 ]

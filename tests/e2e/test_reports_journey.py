@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directory.models import Person
-from directory.roles import Role
+from portal.roles import Role
 from tests.conftest import make_user
 from tests.e2e.conftest import expect_at, sign_in, url
 from tests.urlmap import samples_create

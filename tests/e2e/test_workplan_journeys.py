@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from directory.models import Person
-from directory.roles import Role
+from portal.roles import Role
 from tests.conftest import make_user
 from tests.e2e.conftest import expect_at, sign_in, url
 from workplan.models import Action, StatusUpdate

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from portal.fuzzydates import FuzzyDate
 from tests.conftest import make_user
 from tests.factories import OrganizationFactory, PersonFactory
 from tests.workplan.html_helpers import assert_change
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, ExpectedResult, Resource
 
 pytestmark = pytest.mark.django_db

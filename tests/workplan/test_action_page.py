@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from portal.fuzzydates import FuzzyDate
 from tests.conftest import make_user
 from tests.factories import (
     ActionFactory,
@@ -17,7 +18,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.workplan.html_helpers import assert_change
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, ExpectedResult
 from workplan.services import action_update, status_update_create
 

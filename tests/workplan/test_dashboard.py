@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.fuzzydates import FuzzyDate
 from tests.factories import (
     ActionFactory,
     ActivityFactory,
@@ -16,7 +17,6 @@ from tests.factories import (
 )
 from tests.workplan.html_helpers import codes, page
 from workplan import dashboard as selectors
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, Activity
 from workplan.synthetic import synthetic_plan_create
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from portal.fuzzydates import FuzzyDate
 from tests.factories import (
     ActionFactory,
     ActivityFactory,
@@ -13,7 +14,6 @@ from tests.factories import (
     PersonFactory,
 )
 from workplan.filters import ActionFilter
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from directory.models import User
-from directory.roles import Role
+from portal.fuzzydates import FuzzyDate
+from portal.roles import Role
 from tests.conftest import make_user
 from tests.factories import ActionFactory, ActivityFactory, OrganizationFactory, PersonFactory
 from tests.workplan.html_helpers import codes, page
-from workplan.fuzzydates import FuzzyDate
 from workplan.synthetic import synthetic_plan_create
 
 pytestmark = pytest.mark.django_db

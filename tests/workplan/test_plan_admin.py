@@ -10,12 +10,18 @@ pytestmark = pytest.mark.django_db
 
 # The seed plan's 4 activities and 7 actions, plus the one update and one meeting made here.
 @pytest.mark.parametrize(
-    ("model", "count"), [("activity", 4), ("action", 7), ("statusupdate", 1), ("meeting", 1)]
+    ("model", "count"),
+    [
+        ("workplan/activity", 4),
+        ("workplan/action", 7),
+        ("workplan/statusupdate", 1),
+        ("reports/meeting", 1),
+    ],
 )
 def test_changelists_render(admin_client, seed_plan, model, count):
     StatusUpdateFactory(action=Action.objects.first())
     MeetingFactory(date="2026-11-01")
-    response = admin_client.get(f"/en/admin/workplan/{model}/")
+    response = admin_client.get(f"/en/admin/{model}/")
     assert response.status_code == 200
     assert response.context["cl"].result_count == count
 

@@ -4,8 +4,8 @@ import pytest
 from django.utils import translation
 
 from directory.models import Organization, Person
+from portal.fuzzydates import FuzzyDate
 from tests.conftest import SEED_CODES
-from workplan.fuzzydates import FuzzyDate
 from workplan.models import Action, Activity, ExpectedResult, Resource
 from workplan.seed import plan_load
 

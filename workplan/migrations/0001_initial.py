@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import workplan.fuzzydates
+import portal.fuzzydates.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -59,8 +59,8 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(help_text='What will be done, as the plan words it.', verbose_name='description / measure')),
                 ('description_en', models.TextField(help_text='What will be done, as the plan words it.', null=True, verbose_name='description / measure')),
                 ('description_fr', models.TextField(help_text='What will be done, as the plan words it.', null=True, verbose_name='description / measure')),
-                ('start', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='start date')),
-                ('due', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='due date')),
+                ('start', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='start date')),
+                ('due', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='due date')),
                 ('due_end', models.DateField(db_index=True, editable=False, null=True, verbose_name='end of due period')),
                 ('remarks', models.TextField(blank=True, help_text='Anything else to note.', verbose_name='remarks')),
                 ('remarks_en', models.TextField(blank=True, help_text='Anything else to note.', null=True, verbose_name='remarks')),
@@ -88,7 +88,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(help_text='What will be delivered.', null=True, verbose_name='description')),
                 ('description_fr', models.TextField(help_text='What will be delivered.', null=True, verbose_name='description')),
                 ('state', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('delivered', 'Delivered'), ('dropped', 'Dropped')], default='planned', help_text='Where the deliverable stands.', max_length=20, verbose_name='state')),
-                ('date', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='When it is expected or was delivered (optional).', verbose_name='date')),
+                ('date', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='When it is expected or was delivered (optional).', verbose_name='date')),
                 ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='expected_results', to='workplan.action', verbose_name='action')),
             ],
             options={
@@ -105,8 +105,8 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(help_text='What will be done, as the plan words it.', verbose_name='description / measure')),
                 ('description_en', models.TextField(help_text='What will be done, as the plan words it.', null=True, verbose_name='description / measure')),
                 ('description_fr', models.TextField(help_text='What will be done, as the plan words it.', null=True, verbose_name='description / measure')),
-                ('start', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='start date')),
-                ('due', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='due date')),
+                ('start', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='start date')),
+                ('due', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='A day, month, season, quarter or year, “Ongoing” or “To be determined”.', verbose_name='due date')),
                 ('due_end', models.DateField(db_index=True, editable=False, null=True, verbose_name='end of due period')),
                 ('remarks', models.TextField(blank=True, help_text='Anything else to note.', verbose_name='remarks')),
                 ('remarks_en', models.TextField(blank=True, help_text='Anything else to note.', null=True, verbose_name='remarks')),
@@ -191,7 +191,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(help_text='What will be delivered.', null=True, verbose_name='description')),
                 ('description_fr', models.TextField(help_text='What will be delivered.', null=True, verbose_name='description')),
                 ('state', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('delivered', 'Delivered'), ('dropped', 'Dropped')], default='planned', help_text='Where the deliverable stands.', max_length=20, verbose_name='state')),
-                ('date', workplan.fuzzydates.FuzzyDateField(blank=True, help_text='When it is expected or was delivered (optional).', verbose_name='date')),
+                ('date', portal.fuzzydates.fields.FuzzyDateField(blank=True, help_text='When it is expected or was delivered (optional).', verbose_name='date')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),

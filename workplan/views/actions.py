@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
 
-from directory.access import role_required
-from directory.roles import Role
+from portal.access import role_required
+from portal.roles import Role
 from workplan import services
 from workplan.forms import (
     ActionForm,

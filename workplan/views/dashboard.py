@@ -2,8 +2,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from directory.access import role_required
-from directory.roles import Role
+from portal.access import role_required
+from portal.roles import Role
 from workplan.dashboard import TimelineForm, dashboard_read, my_actions_read
 
 

@@ -1,20 +1,36 @@
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
+from modeltranslation.utils import get_language
 
-from directory.access import role_required
-from directory.roles import Role
+from portal.access import role_required
+from portal.exports import csv_file, excel
+from portal.exports.download import attachment, file_name
+from portal.roles import Role
+from workplan import exports
 from workplan.filters import ActionFilter
 from workplan.models import Action
 from workplan.selectors import plan_page, plan_sections
+
+PLAN_FORMATS = {
+    "csv": (exports.render_csv, csv_file.CONTENT_TYPE),
+    "xlsx": (exports.render_xlsx, excel.CONTENT_TYPE),
+}
+FILE_STEM = pgettext_lazy("file name", "work-plan")
+
+
+def _filtered(request) -> ActionFilter:
+    return ActionFilter(request.GET, queryset=Action.objects.with_related(), request=request)
 
 
 @role_required(Role.MEMBER)
 @require_GET
 def plan(request):
     """The plan, activity by activity, filtered by the query string, a page at a time."""
-    action_filter = ActionFilter(
-        request.GET, queryset=Action.objects.with_related(), request=request
-    )
+    action_filter = _filtered(request)
     filtered = action_filter.is_filtered
     page = plan_page(actions=action_filter.qs, number=request.GET.get("page"))
     sections = plan_sections(
@@ -34,4 +50,19 @@ def plan(request):
             "query_without_page": query.urlencode(),
             "nav_section": "plan",
         },
+    )
+
+
+@role_required(Role.MEMBER)
+@require_GET
+def plan_export(request, fmt):
+    """The plan exactly as filtered on screen, as CSV or Excel, in the page's language."""
+    if fmt not in PLAN_FORMATS:
+        raise Http404(_("Unknown file format."))
+    render_file, content_type = PLAN_FORMATS[fmt]
+    filename = file_name(
+        FILE_STEM, day=timezone.localdate(), language=get_language(), extension=fmt
+    )
+    return attachment(
+        render_file(_filtered(request).qs), content_type=content_type, filename=filename
     )

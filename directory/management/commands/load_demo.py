@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.models import Organization, Person, User
-from directory.roles import Role
+from portal.roles import Role
 
 # Demo accounts: one per role. They exist only in a DEBUG (development) setup.
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (refused unless DEBUG)
