@@ -36,6 +36,7 @@ check: messages
 	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py check --fail-level WARNING
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_catalogue.py

@@ -8,6 +8,7 @@ and a missing or malformed one stops the process at start-up.
 from pathlib import Path
 
 import dj_database_url
+from django.contrib.messages import constants as messages
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +71,9 @@ MIDDLEWARE = [
     # django-axes wants to be last.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Bootstrap's alert classes for the message levels (alert-danger for errors).
+MESSAGE_TAGS = {messages.ERROR: "danger"}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -4,7 +4,7 @@ Everything a person writes in the portal lives in English and French fields
 (django-modeltranslation: ``description_en``, ``description_fr``). A page or a file in one
 language shows the text in that language when it exists, and otherwise the original, marked
 with its own language and a note: :class:`Shown` is that value, :func:`shown` reads it from a
-model, and ``{% shown_text %}`` (``portal_tags``) writes it out in HTML.
+model, and ``{% shown %}`` (``{% load bilingual %}``) writes it out in HTML.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.functional import lazy
-from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -75,18 +74,6 @@ class Shown:
         """The text with its note, for files that cannot mark a language (CSV, Excel)."""
         return f"{self.text} {self.note}" if self.untranslated else self.text
 
-    @property
-    def html(self):
-        """Inline HTML: the text, or the original with its `lang` and the note after it."""
-        if not self.untranslated:
-            return conditional_escape(self.text)
-        return format_html(
-            '<span lang="{}">{}</span> <span class="untranslated-note">{}</span>',
-            self.language,
-            self.text,
-            self.note,
-        )
-
 
 def shown(obj, name: str, language: str | None = None, *, original: str | None = None) -> Shown:
     """The translated field `name` of `obj` in the reader's language, or else the original.
@@ -106,17 +93,6 @@ def _field_in_language(label, language_label) -> str:
     return _("%(field)s (%(language)s)") % {"field": label, "language": language_label}
 
 
-# Lazy: a label built at import time must still follow the language of each request.
+# "Objective (English)". Lazy: a label built at import time must still follow the language
+# of each request.
 field_in_language = lazy(_field_in_language, str)
-
-
-def bilingual_labels(**labels) -> dict[str, str]:
-    """Form labels for both languages of translated fields: "Objective (English)", …
-
-    ``bilingual_labels(objective=_("Objective"))`` labels ``objective_en`` and ``objective_fr``.
-    """
-    return {
-        f"{name}_{language.value}": field_in_language(label, language.label)
-        for name, label in labels.items()
-        for language in Language
-    }

@@ -8,22 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.exports.columns import Column
-from workplan.columns import (
-    ACTIVITY,
-    DESCRIPTION,
-    DUE,
-    DUE_EDTF,
-    DUE_LAST_DAY,
-    EXPECTED_RESULTS,
-    HEALTH,
-    REMARKS,
-    RESOURCES,
-    RESPONSIBLE,
-    START,
-    START_EDTF,
-    START_FIRST_DAY,
-    STATUS,
-)
+from workplan.columns import ACTION_DETAILS, ACTIVITY
 
 ACTION_NUMBER = Column(
     "code",
@@ -47,23 +32,4 @@ PROGRESS = Column(
 )
 LATEST_UPDATE = Column("latest_update", _("Latest update"), xlsx=12, wraps=False, date=True)
 
-REPORT_COLUMNS = (
-    ACTIVITY,
-    ACTION_NUMBER,
-    DESCRIPTION,
-    RESPONSIBLE,
-    START,
-    START_FIRST_DAY,
-    START_EDTF,
-    DUE,
-    DUE_LAST_DAY,
-    DUE_EDTF,
-    RESOURCES,
-    EXPECTED_RESULTS,
-    REMARKS,
-    STATUS,
-    HEALTH,
-    CHANGES,
-    PROGRESS,
-    LATEST_UPDATE,
-)
+REPORT_COLUMNS = (ACTIVITY, ACTION_NUMBER, *ACTION_DETAILS, CHANGES, PROGRESS, LATEST_UPDATE)

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
+from portal.forms import bilingual_labels
 from portal.languages import Language
 from reports.models import Meeting
 from workplan.models import Activity
@@ -96,7 +97,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ("date", "title_en", "title_fr", "kind")
-        labels = {"title_en": _("Title (English)"), "title_fr": _("Title (French)")}
+        labels = bilingual_labels(title=_("Title"))
         help_texts = {
             "title_en": _("E.g. “PSSDC spring meeting”."),
             "title_fr": _("E.g. « Réunion du printemps du CPSSP »."),

@@ -11,8 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
 
 from portal.access import role_required
+from portal.exports.columns import columns_in
 from portal.exports.download import attachment, file_name
 from portal.roles import Role, has_role
+from reports.columns import REPORT_COLUMNS
 from reports.content import report_build
 from reports.formats import to_csv, to_excel, to_pdf, to_word
 from reports.forms import MeetingForm, ReportForm
@@ -87,8 +89,8 @@ def report(request):
                 for name in ("meeting", "as_of", "since")
             ),
             "downloads": downloads,
+            "columns": columns_in(REPORT_COLUMNS, "html"),
             "may_export": may_export,
-            "nav_section": "reports",
         },
     )
 
@@ -121,4 +123,4 @@ def meeting_create(request):
         meeting = meeting_save(**form.cleaned_data)
         messages.success(request, _("The meeting was added."))
         return redirect(f"{reverse('reports:report')}?{urlencode({'meeting': meeting.pk})}")
-    return render(request, "reports/meeting_form.html", {"form": form, "nav_section": "reports"})
+    return render(request, "reports/meeting_form.html", {"form": form})

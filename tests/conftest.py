@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from directory.models import Organization, Person, User
 from portal.roles import Role
@@ -26,6 +27,14 @@ def make_user(username: str, role: str | None = None, *, superuser: bool = False
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A French request or reverse() leaves French active in the thread: later tests must not
+    inherit it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

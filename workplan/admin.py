@@ -4,6 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.locking import VersionedAdminMixin
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.services import action_follow_latest_update
 
@@ -21,7 +22,7 @@ class ExpectedResultInline(TranslationTabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ActivityAdmin(VersionedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("number", "objective", "priority", "order")
     list_filter = ("priority",)
     search_fields = ("objective_en", "objective_fr")
@@ -29,21 +30,13 @@ class ActivityAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ActionAdmin(VersionedAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "activity", "status", "health", "due", "last_updated")
     list_filter = ("status", "health", "activity")
     list_select_related = ("activity",)
     search_fields = ("description_en", "description_fr", "remarks_en", "remarks_fr")
     filter_horizontal = ("responsible_organizations", "responsible_people")
     inlines = (ResourceInline, ExpectedResultInline)
-    readonly_fields = ("version",)
-
-    def save_model(self, request, obj, form, change):
-        # An edit here is an edit like any other: co-chairs editing the same action from the
-        # plan's pages must see it as a newer version, not overwrite it.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(StatusUpdate)

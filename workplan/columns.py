@@ -57,10 +57,8 @@ HEALTH = Column("health", _("Health"), csv=True, xlsx=12)
 OVERDUE = Column("overdue", pgettext_lazy("due date", "Overdue"), csv=True, xlsx=12)
 LAST_UPDATED = Column("last_updated", _("Last updated"), csv=True, xlsx=12, date=True)
 
-# The plan page and its downloads, in this order.
-PLAN_COLUMNS = (
-    ACTIVITY,
-    ACTION,
+# What the plan says of each action, after its number: shared by the plan and the report.
+ACTION_DETAILS = (
     DESCRIPTION,
     RESPONSIBLE,
     START,
@@ -74,6 +72,7 @@ PLAN_COLUMNS = (
     REMARKS,
     STATUS,
     HEALTH,
-    OVERDUE,
-    LAST_UPDATED,
 )
+
+# The plan page and its downloads, in this order.
+PLAN_COLUMNS = (ACTIVITY, ACTION, *ACTION_DETAILS, OVERDUE, LAST_UPDATED)

@@ -1,13 +1,14 @@
 """Forms of the work plan's pages: they validate; the services in workplan/services.py write."""
 
 from django import forms
-from django.core import signing
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
-from portal.languages import other_language
+from portal.forms import bilingual_labels, bilingual_text_areas, text_area
+from portal.languages import in_language, other_language
+from portal.locking import VERSION_FIELD, VersionedFormMixin
 from workplan.models import (
     Action,
     Activity,
@@ -17,21 +18,6 @@ from workplan.models import (
     Status,
     StatusUpdate,
 )
-
-SNAPSHOT_SALT = "workplan.activity-snapshot"
-
-
-def snapshot_sign(snapshot: dict) -> str:
-    """The values a user saw, signed, for a hidden field."""
-    return signing.dumps(snapshot, salt=SNAPSHOT_SALT)
-
-
-def _text_area(language: str | None = None, rows: int = 3) -> forms.Textarea:
-    attrs = {"rows": rows}
-    if language:
-        attrs["lang"] = language
-    return forms.Textarea(attrs=attrs)
-
 
 # --- Status updates -------------------------------------------------------------------------
 
@@ -57,20 +43,20 @@ class StatusUpdateForm(forms.Form):
     )
     progress = forms.CharField(
         label=_("Progress made"),
-        widget=_text_area(rows=4),
+        widget=text_area(rows=4),
         help_text=_("What was done since last time."),
         error_messages={"required": _("Say what progress was made.")},
     )
     next_steps = forms.CharField(
         label=_("Next steps"),
         required=False,
-        widget=_text_area(),
+        widget=text_area(),
         help_text=_("What comes next."),
     )
     challenges = forms.CharField(
         label=_("Challenges or decisions needed"),
         required=False,
-        widget=_text_area(),
+        widget=text_area(),
         help_text=_("Obstacles, risks, or decisions the working group must take."),
     )
 
@@ -96,12 +82,11 @@ class StatusUpdateTranslationForm(forms.Form):
     def __init__(self, *args, update: StatusUpdate, **kwargs):
         self.target = other_language(update.language)
         initial = kwargs.pop("initial", None) or {
-            name: getattr(update, f"{name}_{self.target}") or ""
-            for name in StatusUpdate.TEXT_FIELDS
+            name: in_language(update, name, self.target) for name in StatusUpdate.TEXT_FIELDS
         }
         super().__init__(*args, initial=initial, **kwargs)
         for name, field in self.fields.items():
-            field.widget = _text_area(self.target, rows=4 if name == "progress" else 3)
+            field.widget = text_area(self.target, rows=4 if name == "progress" else 3)
 
 
 # --- Actions --------------------------------------------------------------------------------
@@ -112,7 +97,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
         return obj.name_with_organization
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedFormMixin, forms.ModelForm):
     """A co-chair's edit of an action's own fields (its lists are inline formsets)."""
 
     responsible_organizations = forms.ModelMultipleChoiceField(
@@ -129,7 +114,6 @@ class ActionForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("People accountable for the action."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Action
@@ -145,17 +129,10 @@ class ActionForm(forms.ModelForm):
             "remarks_fr",
             "status",
         )
-        labels = {
-            "description_en": _("Description / measure (English)"),
-            "description_fr": _("Description / measure (French)"),
-            "remarks_en": _("Remarks (English)"),
-            "remarks_fr": _("Remarks (French)"),
-        }
+        labels = bilingual_labels(description=_("Description / measure"), remarks=_("Remarks"))
         widgets = {
-            "description_en": _text_area("en", rows=4),
-            "description_fr": _text_area("fr", rows=4),
-            "remarks_en": _text_area("en"),
-            "remarks_fr": _text_area("fr"),
+            **bilingual_text_areas("description", rows=4),
+            **bilingual_text_areas("remarks"),
         }
 
     def __init__(self, *args, activity: Activity, **kwargs):
@@ -166,11 +143,9 @@ class ActionForm(forms.ModelForm):
         self.fields["responsible_people"].queryset = Person.objects.select_related(
             "organization"
         ).order_by("name")
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
-            if self.instance.pk is None:
-                numbers = activity.actions.values_list("number", flat=True)
-                self.initial["number"] = max(numbers, default=0) + 1
+        if not self.is_bound and self.instance.pk is None:
+            numbers = activity.actions.values_list("number", flat=True)
+            self.initial["number"] = max(numbers, default=0) + 1
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -188,44 +163,25 @@ class ActionForm(forms.ModelForm):
             )
         return number
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk is not None and cleaned.get("version") is None:
-            # A hidden field: the error goes above the form, where it can be seen.
-            self.add_error(None, _("The form was incomplete; load the page again."))
-        return cleaned
-
     def action_fields(self) -> dict:
         """The cleaned values the service writes (everything but the version)."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+        return {name: value for name, value in self.cleaned_data.items() if name != VERSION_FIELD}
 
 
 class ResourceForm(forms.ModelForm):
     class Meta:
         model = Resource
         fields = ("description_en", "description_fr")
-        labels = {
-            "description_en": _("Resource needed (English)"),
-            "description_fr": _("Resource needed (French)"),
-        }
-        widgets = {
-            "description_en": _text_area("en", rows=2),
-            "description_fr": _text_area("fr", rows=2),
-        }
+        labels = bilingual_labels(description=_("Resource needed"))
+        widgets = bilingual_text_areas("description", rows=2)
 
 
 class ExpectedResultForm(forms.ModelForm):
     class Meta:
         model = ExpectedResult
         fields = ("description_en", "description_fr", "state", "date")
-        labels = {
-            "description_en": _("Expected result (English)"),
-            "description_fr": _("Expected result (French)"),
-        }
-        widgets = {
-            "description_en": _text_area("en", rows=2),
-            "description_fr": _text_area("fr", rows=2),
-        }
+        labels = bilingual_labels(description=_("Expected result"))
+        widgets = bilingual_text_areas("description", rows=2)
 
 
 ResourceFormSet = inlineformset_factory(
@@ -256,48 +212,20 @@ def formset_items(formset) -> list[dict]:
 # --- Activities -----------------------------------------------------------------------------
 
 
-class ActivityForm(forms.ModelForm):
-    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
-
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ("number", "objective_en", "objective_fr", "priority", "order")
-        labels = {
-            "objective_en": _("Objective (English)"),
-            "objective_fr": _("Objective (French)"),
-        }
-        widgets = {
-            "objective_en": _text_area("en"),
-            "objective_fr": _text_area("fr"),
-        }
+        labels = bilingual_labels(objective=_("Objective"))
+        widgets = bilingual_text_areas("objective")
 
-    def __init__(self, *args, snapshot: dict | None = None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            if snapshot is not None:
-                self.initial["snapshot"] = snapshot_sign(snapshot)
-            if self.instance.pk is None:
-                last = Activity.objects.order_by("-number").values_list("number", flat=True)
-                number = (last.first() or 0) + 1
-                self.initial["number"] = number
-                self.initial["order"] = number
-
-    def clean(self):
-        cleaned = super().clean()
-        value = cleaned.get("snapshot")
-        cleaned["snapshot"] = None
-        if value:
-            try:
-                cleaned["snapshot"] = signing.loads(value, salt=SNAPSHOT_SALT)
-            except signing.BadSignature:
-                # A hidden field: the error goes above the form, where it can be seen.
-                self.add_error(
-                    None,
-                    forms.ValidationError(
-                        _("The form was altered; load the page again."), code="snapshot"
-                    ),
-                )
-        return cleaned
+        if not self.is_bound and self.instance.pk is None:
+            last = Activity.objects.order_by("-number").values_list("number", flat=True)
+            number = (last.first() or 0) + 1
+            self.initial["number"] = number
+            self.initial["order"] = number
 
     def activity_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}

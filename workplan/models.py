@@ -4,12 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
 from portal.fuzzydates import FuzzyDateField
 from portal.languages import Language, Shown, other_language, shown
+from portal.locking import Versioned
 
 
 class Priority(models.TextChoices):
@@ -45,7 +47,7 @@ class DeliverableState(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     number = models.PositiveSmallIntegerField(
         _("number"), unique=True, help_text=_("The activity's number in the work plan.")
     )
@@ -68,6 +70,10 @@ class Activity(models.Model):
 
     def __str__(self):
         return _("Activity %(number)s") % {"number": self.number}
+
+    def get_absolute_url(self):
+        """The activity's place in the plan (the plan has no page per activity)."""
+        return reverse("workplan:plan") + f"#activity-{self.number}"
 
 
 class ActionQuerySet(models.QuerySet):
@@ -108,7 +114,7 @@ class ActionQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Action(models.Model):
+class Action(Versioned):
     activity = models.ForeignKey(
         Activity,
         verbose_name=_("activity"),
@@ -167,8 +173,6 @@ class Action(models.Model):
     last_updated = models.DateTimeField(
         _("last updated"), null=True, blank=True, help_text=_("When the latest update was posted.")
     )
-    # Optimistic locking: an edit based on an older version is refused, never merged silently.
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = ActionQuerySet.as_manager()
 
@@ -189,6 +193,9 @@ class Action(models.Model):
         if update_fields is not None and "due" in update_fields:
             kwargs["update_fields"] = {*update_fields, "due_end"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("workplan:action", args=[self.pk])
 
     @property
     def code(self):
@@ -306,6 +313,10 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return _("Update of %(date)s") % {"date": self.date.isoformat()}
+
+    def get_absolute_url(self):
+        """The update on its action's page."""
+        return reverse("workplan:action", args=[self.action_id]) + f"#update-{self.pk}"
 
     def clean(self):
         # A date that failed its own validation is left as typed: only a real date is checked.

@@ -13,8 +13,8 @@ from simple_history.utils import bulk_create_with_history
 
 from directory.models import Organization, Person
 from portal.fuzzydates import parse_fuzzy_date
+from portal.history import CREATION
 from workplan.models import Action, Activity, ExpectedResult, Resource
-from workplan.selectors import CREATION
 
 WORKPLAN_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "workplan.json"
 
@@ -70,7 +70,7 @@ def _action(activity, row, organizations, people) -> None:
     if not created:
         return
     action.full_clean()
-    # What follows is part of the action's creation (see selectors.CREATION): the history
+    # What follows is part of the action's creation (see portal.history.CREATION): the history
     # records of its responsible parties and items say so, and are not listed as changes.
     action._change_reason = CREATION
     action.responsible_organizations.set(organizations[k] for k in row["responsible_organizations"])

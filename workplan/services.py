@@ -13,28 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from portal.history import CREATION
 from portal.languages import Language, other_language
+from portal.locking import lock_for_update
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
-from workplan.selectors import (
-    ACTION_M2M_FIELDS,
-    CREATION,
-    Change,
-    action_changes_since,
-    activity_changes_since,
-    activity_snapshot,
-)
+from workplan.selectors import action_changes_since, activity_changes_since
 
+ACTION_M2M_FIELDS = tuple(field.name for field in Action._meta.many_to_many)
 RESOURCE_FIELDS = ("description_en", "description_fr")
 EXPECTED_RESULT_FIELDS = ("description_en", "description_fr", "state", "date")
-
-
-class EditConflict(Exception):
-    """Someone else saved the same thing since the user loaded it: nothing was written."""
-
-    def __init__(self, changes: list[Change], *, current_version: int | None = None):
-        super().__init__("The record changed since it was loaded.")
-        self.changes = changes
-        self.current_version = current_version
 
 
 # --- Status updates -------------------------------------------------------------------------
@@ -264,13 +251,12 @@ def action_update(
     Raises EditConflict (listing what changed: seen → current) when the stored version is
     not `expected_version`; then nothing is written. On success the version goes up by one.
     """
-    locked = Action.objects.select_for_update().get(pk=action.pk)
-    if locked.version != expected_version:
-        raise EditConflict(
-            action_changes_since(action=locked, version=expected_version),
-            current_version=locked.version,
-        )
-    locked.version += 1
+    locked = lock_for_update(
+        Action,
+        pk=action.pk,
+        expected_version=expected_version,
+        changes_since=lambda stored, version: action_changes_since(action=stored, version=version),
+    )
     return _action_write(
         action=locked,
         user=user,
@@ -293,15 +279,20 @@ def activity_create(*, user, fields: dict) -> Activity:
 
 
 @transaction.atomic
-def activity_update(*, activity: Activity, user, fields: dict, snapshot: dict) -> Activity:
-    """Saves an edit of an activity, unless it changed since the user loaded it.
+def activity_update(*, activity: Activity, user, expected_version: int, fields: dict) -> Activity:
+    """Saves an edit of an activity, unless someone changed it since the user loaded it.
 
-    `snapshot` holds the values the user saw (see selectors.activity_snapshot); when the
-    stored values differ, raises EditConflict and writes nothing.
+    Raises EditConflict (listing what changed: seen → current) when the stored version is
+    not `expected_version`; then nothing is written. On success the version goes up by one.
     """
-    locked = Activity.objects.select_for_update().get(pk=activity.pk)
-    if activity_snapshot(locked) != snapshot:
-        raise EditConflict(activity_changes_since(activity=locked, snapshot=snapshot))
+    locked = lock_for_update(
+        Activity,
+        pk=activity.pk,
+        expected_version=expected_version,
+        changes_since=lambda stored, version: activity_changes_since(
+            activity=stored, version=version
+        ),
+    )
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.full_clean()

@@ -36,7 +36,8 @@ _MONTH_WORDS = {
     "december": 12, "dec": 12,
     # French
     "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4,
-    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9,
+    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juill": 7, "juil": 7, "aout": 8,
+    "septembre": 9,
     "octobre": 10, "novembre": 11, "decembre": 12,
 }  # fmt: skip
 _SEASON_WORDS = {

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from tests.factories import MeetingFactory, StatusUpdateFactory, UserFactory
 from workplan.models import Action, Activity, ExpectedResult, Resource
@@ -21,13 +21,6 @@ def at_noon(day: datetime.date, time: datetime.time = datetime.time(12)) -> date
 
 def backdate_history(model, day: datetime.date, **filters) -> None:
     model.history.model.objects.filter(**filters).update(history_date=at_noon(day))
-
-
-@pytest.fixture(autouse=True)
-def _no_language_left_active():
-    """A French request leaves French active in the thread: later tests must not inherit it."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture

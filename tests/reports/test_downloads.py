@@ -310,6 +310,11 @@ def test_csv(cochair_client, tricky_plan, description_starts, language):
     assert body[1][column[remarks]] == "'" + (FORMULA if language == "en" else AT_FORMULA)
     assert body[2][column[remarks]] == MARKUP
     assert [row[column[status]] for row in body] == expected
+    # Fuzzy dates also in ISO 8601-2 (EDTF): fall 2018 is "2018-23", "To be determined" none.
+    start_edtf, due_edtf = (label for label in header if label.endswith("(ISO 8601-2)"))
+    assert body[6][column[start_edtf]] == "2018-23"
+    assert body[6][column[due_edtf]] == ""
+    assert body[0][column[due_edtf]] == "2019-02"
 
 
 def test_csv_of_a_meeting_has_only_the_updates_since_the_previous_one(

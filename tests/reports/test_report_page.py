@@ -47,41 +47,6 @@ def test_member_reads_the_report_without_download_links(member_client, seed_plan
     assert 'aria-current="page">Reports<' in body
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_member_may_not_download(member_client, seed_plan, fmt):
-    assert member_client.get(download_url(fmt)).status_code == 403
-
-
-@pytest.mark.parametrize("role", ["cochair", "superuser"])
-def test_cochair_and_superuser_see_and_use_the_downloads(client, user_for_role, seed_plan, role):
-    client.force_login(user_for_role(role))
-    body = client.get(REPORT_EN).content.decode()
-    for fmt in FORMATS:
-        assert f'href="{download_url(fmt)}"' in body
-    assert reverse("reports:meeting_create") in body
-    for fmt in FORMATS:
-        assert client.get(download_url(fmt)).status_code == 200
-
-
-def test_unknown_format_is_not_found(cochair_client, seed_plan):
-    assert cochair_client.get(download_url("html")).status_code == 404
-
-
-@pytest.mark.parametrize(
-    "url", [REPORT_EN, "/en/reports/download/pdf/", "/en/reports/meetings/new/"]
-)
-def test_anonymous_visitors_are_sent_to_sign_in(client, url):
-    response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
-
-
-@pytest.mark.parametrize("role", ["editor", "steward"])
-def test_other_roles_may_not_read_reports(client, user_for_role, role):
-    client.force_login(user_for_role(role))
-    assert client.get(REPORT_EN).status_code == 403
-
-
 # --- What the page shows --------------------------------------------------------------------
 
 

@@ -260,6 +260,21 @@ def test_status_update_between_load_and_save_is_a_conflict(client, cochair, memb
     assert Action.objects.get(pk=action.pk).status == "completed"
 
 
+@pytest.mark.parametrize("version", [None, "", "forged"])
+def test_missing_or_forged_version_is_refused(cochair_client, action, version):
+    data = edit_data(action, remarks_en="Without a version")
+    if version is None:
+        del data["version"]
+    else:
+        data["version"] = version
+    response = cochair_client.post(url("action_edit", action.pk), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The form was incomplete; load the page again." in body
+    assert "Without a version</textarea>" in body
+    assert Action.objects.get(pk=action.pk).remarks_en == ""
+
+
 def test_cochair_adds_an_action(cochair_client, cochair, action):
     activity = action.activity
     form = cochair_client.get(url("action_create", activity.pk)).content.decode()

@@ -18,19 +18,23 @@ def url(name: str, *args, language: str = "en") -> str:
         return reverse(f"workplan:{name}", args=args)
 
 
-def snapshot_of(client, activity) -> str:
-    body = client.get(url("activity_edit", activity.pk)).content.decode()
-    return re.search(r'name="snapshot" value="([^"]+)"', body).group(1)
+def version_in(body: str) -> str:
+    """The version the edit form is based on (its hidden field)."""
+    return re.search(r'name="version" value="([^"]+)"', body).group(1)
 
 
-def edit_data(activity, snapshot, **overrides) -> dict:
+def version_of(client, activity) -> str:
+    return version_in(client.get(url("activity_edit", activity.pk)).content.decode())
+
+
+def edit_data(activity, version, **overrides) -> dict:
     data = {
         "number": activity.number,
         "objective_en": activity.objective_en,
         "objective_fr": activity.objective_fr,
         "priority": activity.priority,
         "order": activity.order,
-        "snapshot": snapshot,
+        "version": version,
     }
     data.update(overrides)
     return data
@@ -93,9 +97,9 @@ def test_number_must_be_free(cochair_client, seed_plan):
 
 def test_cochair_edits_an_activity(cochair_client, cochair, seed_plan):
     activity = Activity.objects.get(number=4)
-    snapshot = snapshot_of(cochair_client, activity)
+    version = version_of(cochair_client, activity)
     response = cochair_client.post(
-        url("activity_edit", activity.pk), edit_data(activity, snapshot, priority="high")
+        url("activity_edit", activity.pk), edit_data(activity, version, priority="high")
     )
     assert response.status_code == 302
     assert response.url == url("plan") + "#activity-4"
@@ -103,18 +107,19 @@ def test_cochair_edits_an_activity(cochair_client, cochair, seed_plan):
     assert activity.priority == "high"
     record = activity.history.order_by("-history_date").first()
     assert (record.history_user, record.priority) == (cochair, "high")
+    assert activity.version == int(version) + 1
 
 
 def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
     activity = Activity.objects.get(number=4)
     other = make_user("cochair-b", "cochair")
     client.force_login(cochair)
-    stale = edit_data(activity, snapshot_of(client, activity), priority="low")
+    stale = edit_data(activity, version_of(client, activity), priority="low")
 
     client.force_login(other)
     response = client.post(
         url("activity_edit", activity.pk),
-        edit_data(activity, snapshot_of(client, activity), priority="high"),
+        edit_data(activity, version_of(client, activity), priority="high"),
     )
     assert response.status_code == 302
 
@@ -127,9 +132,10 @@ def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
     assert Activity.objects.get(pk=activity.pk).priority == "high"  # B's value kept
     assert '<option value="low" selected>' in body  # what A chose is still in the form
     # Saving again from the re-rendered form is a deliberate choice, and goes through.
-    fresh = re.search(r'name="snapshot" value="([^"]+)"', body).group(1)
+    fresh = version_in(body)
+    assert fresh == str(Activity.objects.get(pk=activity.pk).version)
     assert (
-        client.post(url("activity_edit", activity.pk), dict(stale, snapshot=fresh)).status_code
+        client.post(url("activity_edit", activity.pk), dict(stale, version=fresh)).status_code
         == 302
     )
     assert Activity.objects.get(pk=activity.pk).priority == "low"
@@ -140,11 +146,11 @@ def test_conflict_in_french(client, cochair, seed_plan):
     objective_fr = activity.objective_fr
     other = make_user("cochair-b", "cochair")
     client.force_login(cochair)
-    stale = edit_data(activity, snapshot_of(client, activity))
+    stale = edit_data(activity, version_of(client, activity))
     client.force_login(other)
     client.post(
         url("activity_edit", activity.pk),
-        edit_data(activity, snapshot_of(client, activity), objective_fr="Objectif révisé."),
+        edit_data(activity, version_of(client, activity), objective_fr="Objectif révisé."),
     )
     client.force_login(cochair)
     response = client.post(url("activity_edit", activity.pk, language="fr"), stale)
@@ -155,12 +161,26 @@ def test_conflict_in_french(client, cochair, seed_plan):
     assert_change(conflict, "Objectif (français)", objective_fr, "Objectif révisé.")
 
 
-def test_altered_snapshot_is_refused(cochair_client, seed_plan):
+@pytest.mark.parametrize("version", [None, "", "not-a-version", "0", "-1"])
+def test_missing_or_forged_version_is_refused(cochair_client, seed_plan, version):
     activity = Activity.objects.get(number=1)
-    response = cochair_client.post(
-        url("activity_edit", activity.pk),
-        edit_data(activity, "not-a-signed-value", priority="low"),
-    )
+    data = edit_data(activity, version, priority="low")
+    if version is None:
+        del data["version"]
+    response = cochair_client.post(url("activity_edit", activity.pk), data)
     assert response.status_code == 200
-    assert "The form was altered" in response.content.decode()
+    body = response.content.decode()
+    assert "The form was incomplete; load the page again." in body
+    assert '<option value="low" selected>' in body  # what they chose is kept
     assert Activity.objects.get(pk=activity.pk).priority == "high"
+    assert Activity.objects.get(pk=activity.pk).version == activity.version
+
+
+def test_version_from_the_future_is_a_conflict(cochair_client, seed_plan):
+    activity = Activity.objects.get(number=1)
+    data = edit_data(activity, activity.version + 5, priority="low")
+    response = cochair_client.post(url("activity_edit", activity.pk), data)
+    assert response.status_code == 409
+    assert Activity.objects.get(pk=activity.pk).priority == "high"
+    # The form shown with the conflict is based on the version now stored.
+    assert version_in(response.content.decode()) == str(activity.version)

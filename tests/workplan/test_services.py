@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from portal.locking import EditConflict
 from tests.factories import (
     ActionFactory,
     ActivityFactory,
@@ -15,9 +16,7 @@ from tests.factories import (
     UserFactory,
 )
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
-from workplan.selectors import activity_snapshot
 from workplan.services import (
-    EditConflict,
     action_create,
     action_update,
     activity_update,
@@ -241,12 +240,18 @@ def test_action_create_validates(author):
     assert not Action.objects.exists()
 
 
-def test_activity_update_checks_the_snapshot(author):
+def test_activity_update_checks_the_version(author):
     activity = ActivityFactory(priority="medium")
-    seen = activity_snapshot(activity)
-    activity_update(activity=activity, user=author, fields={"priority": "high"}, snapshot=seen)
+    seen = activity.version
+    activity_update(
+        activity=activity, user=author, expected_version=seen, fields={"priority": "high"}
+    )
+    assert Activity.objects.get(pk=activity.pk).version == seen + 1
     with pytest.raises(EditConflict) as conflict:
-        activity_update(activity=activity, user=author, fields={"priority": "low"}, snapshot=seen)
+        activity_update(
+            activity=activity, user=author, expected_version=seen, fields={"priority": "low"}
+        )
+    assert conflict.value.current_version == seen + 1
     assert [(c.old, c.new) for c in conflict.value.changes] == [("Medium", "High")]
     assert Activity.objects.get(pk=activity.pk).priority == "high"
 

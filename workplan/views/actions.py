@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
 
 from portal.access import role_required
+from portal.forms import add_errors
+from portal.languages import in_language
+from portal.locking import EditConflict, rebase
 from portal.roles import Role
 from workplan import services
 from workplan.forms import (
@@ -19,26 +21,9 @@ from workplan.forms import (
     StatusUpdateForm,
     StatusUpdateTranslationForm,
     formset_items,
-    snapshot_sign,
 )
 from workplan.models import Action, Activity, StatusUpdate
-from workplan.selectors import (
-    action_get,
-    action_history,
-    action_updates,
-    activity_snapshot,
-)
-from workplan.services import EditConflict
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Puts a service's validation errors on the form's fields, or above them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
+from workplan.selectors import action_get, action_history, action_updates
 
 # --- An action's page -----------------------------------------------------------------------
 
@@ -53,7 +38,6 @@ def _action_page(request, action: Action, update_form: StatusUpdateForm, *, stat
             "updates": action_updates(action=action),
             "history": action_history(action=action),
             "update_form": update_form,
-            "nav_section": "plan",
         },
         status=status,
     )
@@ -78,7 +62,6 @@ def update_create(request, pk):
             {
                 "action": action,
                 "update_form": StatusUpdateForm(action=action),
-                "nav_section": "plan",
             },
         )
     form = StatusUpdateForm(request.POST)
@@ -88,10 +71,10 @@ def update_create(request, pk):
                 action=action, author=request.user, language=get_language(), **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your status update was posted."))
-            return redirect(reverse("workplan:action", args=[action.pk]) + "#updates")
+            return redirect(action.get_absolute_url() + "#updates")
     return _action_page(request, action, form)
 
 
@@ -107,12 +90,10 @@ def update_translate(request, pk):
         try:
             services.status_update_translate(update=update, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The translation was saved."))
-            return redirect(
-                reverse("workplan:action", args=[update.action_id]) + f"#update-{update.pk}"
-            )
+            return redirect(update)
     return render(
         request,
         "workplan/update_translate.html",
@@ -122,10 +103,9 @@ def update_translate(request, pk):
             "form": form,
             "target": form.target,
             "original": {
-                name: getattr(update, f"{name}_{update.language}") or ""
+                name: in_language(update, name, update.language)
                 for name in StatusUpdate.TEXT_FIELDS
             },
-            "nav_section": "plan",
         },
     )
 
@@ -142,7 +122,6 @@ def _action_forms(*, action: Action, activity: Activity, data=None):
 
 
 def _render_action_form(request, context: dict, *, status: int = 200):
-    context.setdefault("nav_section", "plan")
     return render(request, "workplan/action_form.html", context, status=status)
 
 
@@ -170,22 +149,20 @@ def action_edit(request, pk):
                 expected_results=formset_items(results),
             )
         except EditConflict as conflict:
-            # Keep what they typed, now based on the current version: saving again is a
-            # deliberate choice made after seeing what changed.
-            data = request.POST.copy()
-            data["version"] = str(conflict.current_version)
             form, resources, results = _action_forms(
-                action=action_get(pk=pk), activity=activity, data=data
+                action=action_get(pk=pk),
+                activity=activity,
+                data=rebase(request.POST, conflict.current_version),
             )
             context.update(
                 form=form, resources=resources, expected_results=results, conflict=conflict
             )
             return _render_action_form(request, context, status=409)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The action was saved."))
-            return redirect("workplan:action", pk=action.pk)
+            return redirect(action)
     return _render_action_form(request, context)
 
 
@@ -214,10 +191,10 @@ def action_create(request, pk):
                 expected_results=formset_items(results),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The action was added."))
-            return redirect("workplan:action", pk=created.pk)
+            return redirect(created)
     return _render_action_form(request, context)
 
 
@@ -225,12 +202,7 @@ def action_create(request, pk):
 
 
 def _render_activity_form(request, context: dict, *, status: int = 200):
-    context.setdefault("nav_section", "plan")
     return render(request, "workplan/activity_form.html", context, status=status)
-
-
-def _plan_anchor(activity: Activity) -> str:
-    return reverse("workplan:plan") + f"#activity-{activity.number}"
 
 
 @role_required(Role.COCHAIR)
@@ -241,10 +213,10 @@ def activity_create(request):
         try:
             activity = services.activity_create(user=request.user, fields=form.activity_fields())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The activity was added."))
-            return redirect(_plan_anchor(activity))
+            return redirect(activity)
     return _render_activity_form(request, {"form": form, "editing": False})
 
 
@@ -255,41 +227,29 @@ def activity_edit(request, pk):
     number = activity.number
     context = {"activity": activity, "number": number, "editing": True}
     if request.method == "GET":
-        form = ActivityForm(instance=activity, snapshot=activity_snapshot(activity))
-        context["form"] = form
+        context["form"] = ActivityForm(instance=activity)
         return _render_activity_form(request, context)
 
     form = ActivityForm(request.POST, instance=activity)
     context["form"] = form
     if form.is_valid():
-        snapshot = form.cleaned_data["snapshot"]
-        if snapshot is None:
-            form.add_error(None, _("The form was incomplete; load the page again."))
-            return _render_activity_form(request, context)
         try:
             saved = services.activity_update(
                 activity=activity,
                 user=request.user,
+                expected_version=form.cleaned_data["version"],
                 fields=form.activity_fields(),
-                snapshot=snapshot,
             )
         except EditConflict as conflict:
-            current = get_object_or_404(Activity, pk=pk)
             form = ActivityForm(
-                _with_snapshot(request.POST, activity_snapshot(current)), instance=current
+                rebase(request.POST, conflict.current_version),
+                instance=get_object_or_404(Activity, pk=pk),
             )
             context.update(form=form, conflict=conflict)
             return _render_activity_form(request, context, status=409)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The activity was saved."))
-            return redirect(_plan_anchor(saved))
+            return redirect(saved)
     return _render_activity_form(request, context)
-
-
-def _with_snapshot(data, snapshot: dict):
-    """The posted data, now based on the current values (for a deliberate second save)."""
-    data = data.copy()
-    data["snapshot"] = snapshot_sign(snapshot)
-    return data

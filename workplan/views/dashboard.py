@@ -19,7 +19,7 @@ def dashboard(request):
     return render(
         request,
         "workplan/dashboard.html",
-        {"nav_section": "dashboard", "data": data, "timeline_form": timeline_form},
+        {"data": data, "timeline_form": timeline_form},
     )
 
 
@@ -35,7 +35,6 @@ def my_actions(request):
         request,
         "workplan/my_actions.html",
         {
-            "nav_section": "my_actions",
             "person": person,
             "open_rows": open_rows,
             "closed_rows": closed_rows,

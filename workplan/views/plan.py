@@ -8,9 +8,11 @@ from modeltranslation.utils import get_language
 
 from portal.access import role_required
 from portal.exports import csv_file, excel
+from portal.exports.columns import columns_in
 from portal.exports.download import attachment, file_name
 from portal.roles import Role
 from workplan import exports
+from workplan.columns import PLAN_COLUMNS
 from workplan.filters import ActionFilter
 from workplan.models import Action
 from workplan.selectors import plan_page, plan_sections
@@ -36,8 +38,6 @@ def plan(request):
     sections = plan_sections(
         actions=page.object_list, include_empty=not filtered and not page.has_other_pages()
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "workplan/plan.html",
@@ -47,8 +47,7 @@ def plan(request):
             "sections": sections,
             "action_count": page.paginator.count,
             "page": page,
-            "query_without_page": query.urlencode(),
-            "nav_section": "plan",
+            "columns": columns_in(PLAN_COLUMNS, "html"),
         },
     )
 

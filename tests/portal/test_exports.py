@@ -1,0 +1,71 @@
+"""The shared export writers (portal/exports/): what every app's files rely on."""
+
+import csv
+import datetime
+import io
+
+from django.utils.translation import pgettext_lazy
+from openpyxl import Workbook, load_workbook
+
+from portal.exports import csv_file, excel
+from portal.exports.columns import Column
+from portal.exports.download import attachment, file_name
+
+
+def test_csv_has_a_bom_crlf_lines_and_no_formula():
+    content = csv_file.rows_to_csv(
+        ["Nom", "Date"], [["=1+1", datetime.date(2026, 3, 2)], ["é", None]]
+    )
+    assert content.startswith(b"\xef\xbb\xbf")
+    text = content.decode("utf-8-sig")
+    assert text.endswith("\r\n")
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["Nom", "Date"],
+        ["'=1+1", "2026-03-02"],
+        ["é", ""],
+    ]
+
+
+def test_excel_table_types_dates_keeps_text_text_and_freezes_the_header():
+    columns = [Column("name", "Name", xlsx=20), Column("day", "Day", xlsx=12, wraps=False)]
+    workbook = Workbook()
+    excel.table(
+        workbook.active,
+        1,
+        columns,
+        [["@SUM(A1)", datetime.date(2026, 3, 2)], ["", None]],
+        frozen_columns=1,
+    )
+    ws = load_workbook(io.BytesIO(excel.workbook_bytes(workbook))).active
+    assert [cell.value for cell in ws[1]] == ["Name", "Day"]
+    assert ws["A2"].value == "@SUM(A1)"
+    assert ws["A2"].data_type == "s"
+    assert ws["B2"].is_date
+    assert ws["A3"].value is None  # empty values stay empty cells
+    assert ws.freeze_panes == "B2"
+    assert ws.auto_filter.ref == "A1:B3"
+    assert ws.column_dimensions["A"].width == 20
+
+
+def test_sheet_titles_are_valid_and_unique():
+    taken: set[str] = set()
+    assert excel.sheet_title("Plan 2026/2027?", taken) == "Plan 2026 2027"
+    assert excel.sheet_title("PLAN 2026/2027", taken) == "PLAN 2026 2027 (2)"  # case-blind
+    assert len(excel.sheet_title("x" * 40, taken)) == 31
+
+
+def test_file_names_are_in_the_files_language():
+    stem = pgettext_lazy("file name", "progress-report")
+    day = datetime.date(2026, 11, 28)
+    assert file_name(stem, day=day, language="en", extension="pdf") == (
+        "progress-report-2026-11-28-en.pdf"
+    )
+    assert file_name(stem, day=day, language="fr", extension="pdf") == (
+        "rapport-etape-2026-11-28-fr.pdf"
+    )
+
+
+def test_attachment_names_the_file_for_the_browser():
+    response = attachment(b"x", content_type="text/csv", filename="plan-de-travail-fr.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="plan-de-travail-fr.csv"'
+    assert response.content == b"x"
