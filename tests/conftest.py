@@ -1,32 +1,15 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import translation
 
-from directory.models import Organization, Person, User
+from directory.models import Organization, Person
 from portal.roles import Role
+from tests.directory.factories import UserFactory
 from workplan.seed import WORKPLAN_FIXTURE, plan_load
 
-PASSWORD = "correct-horse-battery-staple"
-ROLES = ["anonymous", "member", "editor", "steward", "cochair", "superuser"]
 # The codes of the seven actions of the seed plan (fixtures/workplan.json), in the plan's order.
 SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
-
-
-def make_user(username: str, role: str | None = None, *, superuser: bool = False) -> User:
-    user = User.objects.create_user(
-        username=username,
-        password=PASSWORD,
-        email=f"{username}@example.ca",
-        first_name=username.capitalize(),
-        last_name="Tester",
-        is_superuser=superuser,
-        is_staff=superuser,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture(autouse=True)
@@ -52,43 +35,43 @@ def organization(db):
 
 @pytest.fixture
 def member(db, organization):
-    user = make_user("member", Role.MEMBER)
+    user = UserFactory(username="member", roles=[Role.MEMBER])
     Person.objects.create(name="Marie Tremblay", user=user, organization=organization)
     return user
 
 
 @pytest.fixture
 def cochair(db, organization):
-    user = make_user("cochair", Role.COCHAIR)
+    user = UserFactory(username="cochair", roles=[Role.COCHAIR])
     Person.objects.create(name="Cheryl Meek", user=user, organization=organization)
     return user
 
 
 @pytest.fixture
 def editor(db):
-    return make_user("editor", Role.EDITOR)
+    return UserFactory(username="editor", roles=[Role.EDITOR])
 
 
 @pytest.fixture
 def steward(db):
-    return make_user("steward", Role.STEWARD)
+    return UserFactory(username="steward", roles=[Role.STEWARD])
 
 
 @pytest.fixture
 def superuser(db):
-    return make_user("admin", superuser=True)
+    return UserFactory(username="admin", superuser=True)
 
 
 @pytest.fixture
 def user_for_role(db, organization):
-    """Builds the user of a role name from ROLES (None for anonymous)."""
+    """Builds the user of a role name from tests.urlmap.ROLES (None for anonymous)."""
 
     def build(role: str):
         if role == "anonymous":
             return None
         if role == "superuser":
-            return make_user("admin", superuser=True)
-        user = make_user(role, role)
+            return UserFactory(username="admin", superuser=True)
+        user = UserFactory(username=role, roles=[role])
         Person.objects.create(
             name=f"{role.capitalize()} Tester", user=user, organization=organization
         )

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from tests.conftest import PASSWORD
+from tests.directory.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertTemplateUsed
 
-from tests.conftest import PASSWORD
+from tests.directory.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from directory.models import Person
 from portal.roles import Role
-from tests.conftest import make_user
+from tests.directory.factories import UserFactory
 from tests.e2e.conftest import expect_at, sign_in, url
 from workplan.models import Action
 from workplan.seed import plan_load
@@ -49,7 +49,7 @@ def test_public_pages_switch_language_and_back(page, name, query):
 @pytest.fixture
 def member(organization):
     plan_load()
-    user = make_user("marie", Role.MEMBER)
+    user = UserFactory(username="marie", roles=[Role.MEMBER])
     Person.objects.create(name="Marie Tremblay", user=user, organization=organization)
     return user
 

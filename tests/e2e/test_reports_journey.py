@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from directory.models import Person
 from portal.roles import Role
-from tests.conftest import make_user
+from tests.directory.factories import UserFactory
 from tests.e2e.conftest import expect_at, sign_in, url
 from tests.urlmap import samples_create
 
@@ -54,7 +54,7 @@ def text_of(path: Path, fmt: str) -> str:
 @pytest.fixture
 def cochair(organization):
     samples_create()  # the real plan, a status update and a council meeting
-    user = make_user("cheryl", Role.COCHAIR)
+    user = UserFactory(username="cheryl", roles=[Role.COCHAIR])
     Person.objects.create(name="Cheryl Meek", user=user, organization=organization)
     return user
 

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from directory.models import Person
 from portal.roles import Role
-from tests.conftest import make_user
+from tests.directory.factories import UserFactory
 from tests.e2e.conftest import expect_at, sign_in, url
 
 pytestmark = pytest.mark.browser
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def member(organization):
-    user = make_user("marie", Role.MEMBER)
+    user = UserFactory(username="marie", roles=[Role.MEMBER])
     user.first_name, user.last_name = "Marie", "Tremblay"
     user.save()
     Person.objects.create(name="Marie Tremblay", user=user, organization=organization)
@@ -45,7 +45,7 @@ def test_signing_in_lands_on_the_dashboard_with_the_name_and_sign_out(page, memb
 
 
 def test_signing_in_without_a_working_group_role_lands_on_home(page, organization):
-    make_user("ethan", Role.EDITOR)
+    UserFactory(username="ethan", roles=[Role.EDITOR])
     sign_in(page, "ethan")
     expect_at(page, url("home"))
     expect(page.locator("header").get_by_role("button", name="Sign out")).to_be_visible()

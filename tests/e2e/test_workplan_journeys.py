@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from directory.models import Person
 from portal.roles import Role
-from tests.conftest import make_user
+from tests.directory.factories import UserFactory
 from tests.e2e.conftest import expect_at, sign_in, url
 from workplan.models import Action, StatusUpdate
 from workplan.seed import plan_load
@@ -29,7 +29,7 @@ def action_1_2(organization):
 
 
 def person_user(username: str, role: str, name: str, organization):
-    user = make_user(username, role)
+    user = UserFactory(username=username, roles=[role])
     user.first_name, user.last_name = name.split(" ", 1)
     user.save()
     Person.objects.create(name=name, user=user, organization=organization)

@@ -18,14 +18,8 @@ from portal.history import (
     user_name,
     version_record,
 )
-from tests.conftest import make_user
-from tests.factories import (
-    ActionFactory,
-    ActivityFactory,
-    OrganizationFactory,
-    PersonFactory,
-    ResourceFactory,
-)
+from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
+from tests.workplan.factories import ActionFactory, ActivityFactory, ResourceFactory
 from workplan.models import Action, Activity, Resource
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +160,7 @@ def test_hidden_and_non_editable_fields_are_not_shown():
 
 
 def test_entries_name_the_kind_the_user_and_the_subject():
-    author = make_user("author")
+    author = UserFactory(username="author")
     activity = ActivityFactory(priority="high")
     activity.priority = "low"
     activity._history_user = author
@@ -226,7 +220,7 @@ def test_records_of_several_objects_group_by_object():
 
 def test_user_name_prefers_the_display_name():
     assert user_name(None) == "Not recorded"
-    user = make_user("plain")
+    user = UserFactory(username="plain")
     assert user_name(user) == "Plain Tester"
 
 

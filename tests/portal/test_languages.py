@@ -7,7 +7,7 @@ from django.utils import translation
 
 from portal.forms import bilingual_labels, bilingual_text_areas
 from portal.languages import Shown, field_in_language, other_language, shown
-from tests.factories import ActionFactory, StatusUpdateFactory
+from tests.workplan.factories import ActionFactory, StatusUpdateFactory
 
 pytestmark = pytest.mark.django_db
 

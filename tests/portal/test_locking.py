@@ -8,7 +8,8 @@ from django.utils import translation
 
 from portal.history import changes_since
 from portal.locking import EditConflict, VersionedFormMixin, lock_for_update, rebase
-from tests.factories import ActionFactory, ActivityFactory, UserFactory
+from tests.directory.factories import UserFactory
+from tests.workplan.factories import ActionFactory, ActivityFactory
 from workplan.forms import ActivityForm
 from workplan.models import Action, Activity
 from workplan.services import activity_update

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import MeetingFactory, StatusUpdateFactory, UserFactory
+from tests.directory.factories import UserFactory
+from tests.reports.factories import MeetingFactory
+from tests.workplan.factories import StatusUpdateFactory
 from workplan.models import Action, Activity, ExpectedResult, Resource
 
 # The seed plan's history is moved back to this day, so that reports for past meetings see it.

@@ -8,15 +8,15 @@ from django.utils import timezone, translation
 from reports.content import report_build
 from reports.period import end_of_day, period_resolve
 from tests.conftest import SEED_CODES
-from tests.factories import (
+from tests.directory.factories import OrganizationFactory
+from tests.reports.conftest import PLAN_LOADED, action, action_save, backdate_history
+from tests.reports.factories import MeetingFactory
+from tests.workplan.factories import (
     ActionFactory,
     ActivityFactory,
     ExpectedResultFactory,
-    MeetingFactory,
-    OrganizationFactory,
     ResourceFactory,
 )
-from tests.reports.conftest import PLAN_LOADED, action, action_save, backdate_history
 from workplan.columns import RESOURCES
 from workplan.models import Action, Activity, ExpectedResult, Resource
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from tests.factories import MeetingFactory
+from tests.reports.factories import MeetingFactory
 from workplan.synthetic import synthetic_plan_create
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,10 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from reports.models import Meeting
-from tests.conftest import SEED_CODES, make_user
-from tests.factories import MeetingFactory
+from tests.conftest import SEED_CODES
+from tests.directory.factories import UserFactory
 from tests.reports.conftest import action
+from tests.reports.factories import MeetingFactory
 from workplan.models import Activity
 from workplan.synthetic import synthetic_plan_create
 
@@ -195,7 +196,7 @@ def _plan_of(actions: int) -> None:
 @pytest.mark.parametrize("actions", [10, 200])
 def test_report_page_queries_do_not_grow(client, django_assert_max_num_queries, actions):
     _plan_of(actions)
-    client.force_login(make_user("chair", "cochair"))
+    client.force_login(UserFactory(username="chair", roles=["cochair"]))
     # 15: session, user, roles; the latest meeting (the default "since"); actions,
     # their organizations, people, people's organizations, resources, expected results;
     # activities; status history in the window; status updates in the window; the form's
@@ -210,7 +211,7 @@ def test_report_page_queries_do_not_grow(client, django_assert_max_num_queries, 
 @pytest.mark.parametrize("actions", [10, 200])
 def test_download_queries_do_not_grow(client, django_assert_max_num_queries, actions):
     _plan_of(actions)
-    client.force_login(make_user("chair", "cochair"))
+    client.force_login(UserFactory(username="chair", roles=["cochair"]))
     # The page's queries, without the form's two lists.
     with django_assert_max_num_queries(14):
         response = client.get(download_url("csv"))

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.fuzzydates import FuzzyDate
-from tests.conftest import make_user
-from tests.factories import OrganizationFactory, PersonFactory
+from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, ExpectedResult, Resource
 
@@ -189,7 +188,7 @@ def test_number_already_taken_in_the_activity(cochair_client, action):
 
 
 def test_conflicting_edit_is_refused_and_named(client, cochair, action):
-    other = make_user("cochair-b", "cochair")
+    other = UserFactory(username="cochair-b", roles=["cochair"])
     # Co-chair A loads the form.
     client.force_login(cochair)
     form_html = client.get(url("action_edit", action.pk)).content.decode()
@@ -227,7 +226,7 @@ def test_conflicting_edit_is_refused_and_named(client, cochair, action):
 
 
 def test_conflict_message_in_french(client, cochair, action):
-    other = make_user("cochair-b", "cochair")
+    other = UserFactory(username="cochair-b", roles=["cochair"])
     stale = edit_data(action, remarks_fr="Remarque de A")
     client.force_login(other)
     client.post(url("action_edit", action.pk), edit_data(action, remarks_fr="Remarque de B"))

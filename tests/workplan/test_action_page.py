@@ -10,13 +10,8 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from portal.fuzzydates import FuzzyDate
-from tests.conftest import make_user
-from tests.factories import (
-    ActionFactory,
-    ExpectedResultFactory,
-    StatusUpdateFactory,
-    UserFactory,
-)
+from tests.directory.factories import UserFactory
+from tests.workplan.factories import ActionFactory, ExpectedResultFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, ExpectedResult
 from workplan.services import action_update, status_update_create
@@ -211,8 +206,8 @@ def test_query_count_does_not_grow_with_updates_and_history(client, django_asser
     # 6 people, 7 people's organizations, 8 resources, 9 expected results; 10 updates with
     # authors; history: 11 action records, 12-13 their organizations, 14-15 their people,
     # 16 resource records, 17 expected-result records. Same for 10 and for 100 updates.
-    reader = make_user("reader", "member")
-    author = make_user("author", "member")
+    reader = UserFactory(username="reader", roles=["member"])
+    author = UserFactory(username="author", roles=["member"])
     client.force_login(reader)
     action = ActionFactory()
     ExpectedResultFactory(action=action, description_en="A", description_fr="A")

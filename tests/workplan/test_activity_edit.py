@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import make_user
+from tests.directory.factories import UserFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Activity
 
@@ -112,7 +112,7 @@ def test_cochair_edits_an_activity(cochair_client, cochair, seed_plan):
 
 def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
     activity = Activity.objects.get(number=4)
-    other = make_user("cochair-b", "cochair")
+    other = UserFactory(username="cochair-b", roles=["cochair"])
     client.force_login(cochair)
     stale = edit_data(activity, version_of(client, activity), priority="low")
 
@@ -144,7 +144,7 @@ def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
 def test_conflict_in_french(client, cochair, seed_plan):
     activity = Activity.objects.get(number=3)
     objective_fr = activity.objective_fr
-    other = make_user("cochair-b", "cochair")
+    other = UserFactory(username="cochair-b", roles=["cochair"])
     client.force_login(cochair)
     stale = edit_data(activity, version_of(client, activity))
     client.force_login(other)

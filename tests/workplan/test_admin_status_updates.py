@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import ActionFactory, UserFactory
+from tests.directory.factories import UserFactory
+from tests.workplan.factories import ActionFactory
 from workplan.models import StatusUpdate
 from workplan.services import status_update_create
 

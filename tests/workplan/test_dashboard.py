@@ -8,13 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.fuzzydates import FuzzyDate
-from tests.factories import (
-    ActionFactory,
-    ActivityFactory,
-    PersonFactory,
-    StatusUpdateFactory,
-    UserFactory,
-)
+from tests.directory.factories import PersonFactory, UserFactory
+from tests.workplan.factories import ActionFactory, ActivityFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import codes, page
 from workplan import dashboard as selectors
 from workplan.models import Action, Activity

@@ -7,12 +7,8 @@ import pytest
 from django.utils import timezone
 
 from portal.fuzzydates import FuzzyDate
-from tests.factories import (
-    ActionFactory,
-    ActivityFactory,
-    OrganizationFactory,
-    PersonFactory,
-)
+from tests.directory.factories import OrganizationFactory, PersonFactory
+from tests.workplan.factories import ActionFactory, ActivityFactory
 from workplan.filters import ActionFilter
 from workplan.models import Action
 

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from directory.models import User
 from portal.fuzzydates import FuzzyDate
 from portal.roles import Role
-from tests.conftest import make_user
-from tests.factories import ActionFactory, ActivityFactory, OrganizationFactory, PersonFactory
+from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
+from tests.workplan.factories import ActionFactory, ActivityFactory
 from tests.workplan.html_helpers import codes, page
 from workplan.synthetic import synthetic_plan_create
 
@@ -143,7 +143,7 @@ def test_nothing_to_list(member_client):
 
 
 def test_a_user_without_a_person_gets_a_clear_message(client):
-    client.force_login(make_user("unlinked", Role.MEMBER))
+    client.force_login(UserFactory(username="unlinked", roles=[Role.MEMBER]))
     doc = page(client.get(URL_EN))
     message = " ".join(doc.xpath('//*[@id="no-person"]')[0].text_content().split())
     assert message.startswith("Your account is not linked to a person in the directory.")
@@ -189,7 +189,7 @@ def test_queries_do_not_grow_with_the_number_of_actions(
 
 
 def test_organization_of_another_member_does_not_leak(client, actions):
-    stranger = make_user("stranger", Role.MEMBER)
+    stranger = UserFactory(username="stranger", roles=[Role.MEMBER])
     PersonFactory(user=stranger, organization=OrganizationFactory())
     client.force_login(stranger)
     doc = page(client.get(URL_EN))

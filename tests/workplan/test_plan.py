@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from tests.conftest import SEED_CODES, make_user
-from tests.factories import ActivityFactory
+from tests.conftest import SEED_CODES
+from tests.directory.factories import UserFactory
+from tests.workplan.factories import ActivityFactory
 from workplan.models import Action
 from workplan.synthetic import synthetic_plan_create
 
@@ -136,7 +137,7 @@ def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_q
     # prefetches: 6 organizations, 7 people, 8 people's organizations, 9 resources,
     # 10 expected results; the filter form's choices: 11 activities, 12 organizations,
     # 13 people; 14 the paginator's count. The same bound holds for 10 and for 200 actions.
-    user = make_user("reader", "member")
+    user = UserFactory(username="reader", roles=["member"])
     client.force_login(user)
     synthetic_plan_create(actions=size, updates=0)
     assert Action.objects.count() == size
@@ -149,7 +150,7 @@ def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_q
 
 
 def test_same_number_of_queries_for_10_and_200_actions(client, django_assert_max_num_queries):
-    user = make_user("reader", "member")
+    user = UserFactory(username="reader", roles=["member"])
     client.force_login(user)
     synthetic_plan_create(actions=10, updates=0)
     with django_assert_max_num_queries(14) as small:

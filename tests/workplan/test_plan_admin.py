@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import MeetingFactory, StatusUpdateFactory
+from tests.reports.factories import MeetingFactory
+from tests.workplan.factories import StatusUpdateFactory
 from workplan.models import Action
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from portal.locking import EditConflict
-from tests.factories import (
+from tests.directory.factories import UserFactory
+from tests.workplan.factories import (
     ActionFactory,
     ActivityFactory,
     ExpectedResultFactory,
     ResourceFactory,
-    UserFactory,
 )
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.services import (

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import ActionFactory, StatusUpdateFactory
+from tests.workplan.factories import ActionFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, StatusUpdate
 

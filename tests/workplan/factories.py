@@ -1,45 +1,10 @@
-"""factory_boy factories shared by every test module."""
+"""Factories for the work plan."""
 
 import factory
-from django.contrib.auth.models import Group
 
-from directory.models import Organization, Person, User
 from portal.fuzzydates import FuzzyDate
-from reports.models import Meeting
+from tests.directory.factories import UserFactory
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda u: f"{u.username}@example.ca")
-    password = factory.django.Password("correct-horse-battery-staple")
-
-    @factory.post_generation
-    def roles(self, create, extracted, **kwargs):
-        for role in extracted or ():
-            self.groups.add(Group.objects.get(name=role))
-
-
-class OrganizationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organization
-
-    key = factory.Sequence(lambda n: f"org-{n}")
-    name_en = factory.Sequence(lambda n: f"Organization {n}")
-    name_fr = factory.Sequence(lambda n: f"Organisation {n}")
-    order_of_government = "provincial"
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Person {n}")
-    organization = factory.SubFactory(OrganizationFactory)
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -94,12 +59,3 @@ class StatusUpdateFactory(factory.django.DjangoModelFactory):
     status = "in_progress"
     health = "on_track"
     progress_en = "Work went well."
-
-
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    title_en = factory.Sequence(lambda n: f"PSSDC meeting {n}")
-    title_fr = factory.Sequence(lambda n: f"Réunion du CPSSP {n}")
-    kind = "council"
