@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.history import CREATION
-from portal.languages import Language, other_language
+from portal.languages import Language, in_language, other_language
 from portal.locking import lock_for_update
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.selectors import action_changes_since, activity_changes_since
@@ -42,7 +42,7 @@ def _check_update_texts(update: StatusUpdate, language: str) -> None:
     """Validates a status update whose texts are in `language` (the base fields follow the
     active language, so they are left out of full_clean and checked here)."""
     update.full_clean(exclude=list(StatusUpdate.TEXT_FIELDS))
-    if not (getattr(update, f"progress_{language}") or "").strip():
+    if not in_language(update, "progress", language).strip():
         raise ValidationError({"progress": _("Say what progress was made.")})
 
 
