@@ -79,5 +79,6 @@ def render_xlsx(actions) -> bytes:
         for row in (plan_row(action, today=today) for action in actions)
     )
     excel.table(ws, 1, columns, rows, frozen_columns=2)
+    excel.print_landscape(ws, title_rows="1:1", grid=True)
     workbook.properties.title = _("Work plan")
     return excel.workbook_bytes(workbook)

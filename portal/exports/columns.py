@@ -23,8 +23,9 @@ class Column:
     xlsx: float | None = None
     docx: float | None = None
     pdf: float | None = None
-    wraps: bool = True  # Excel: long text wraps in the cell (dates and codes do not)
     date: bool = False  # the value is a date (an Excel date cell, ISO 8601 in CSV)
+    wraps: bool = True  # Excel: long text wraps in the cell (dates never do)
+    printed: bool = True  # Excel: in the printed area (cells meant for other tools are not)
 
     def width(self, fmt: str):
         return getattr(self, fmt)

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import math
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -53,21 +54,99 @@ def sheet_title(text: str, taken: set[str]) -> str:
     return name
 
 
+# Points per line of the default font (Calibri 11), and how many characters of ordinary text
+# a column of width 1 holds (a width counts the digit "0", wider than most letters; bold
+# headings are wider still).
+LINE_HEIGHT = 15
+CHARACTERS_PER_WIDTH = 1.1
+BOLD_CHARACTERS_PER_WIDTH = 0.9
+
+
+def lines_needed(text: str, width: float, *, per_width: float = CHARACTERS_PER_WIDTH) -> int:
+    """How many lines a text takes once wrapped at spaces in a column `width` wide."""
+    per_line = max(1, int(width * per_width))
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            if used:
+                count += 1
+            # The word starts a line; one longer than a line runs over several.
+            full, rest = divmod(len(word), per_line)
+            count += full - (1 if full and not rest else 0)
+            used = rest or per_line
+        lines += count
+    return lines
+
+
+def heading_width(label: str, width: float) -> float:
+    """The column's width, widened if a word of its bold heading would not fit on a line."""
+    longest = max((len(word) for word in label.split()), default=0)
+    return max(width, math.ceil(longest / BOLD_CHARACTERS_PER_WIDTH) + 1)
+
+
+def fit_row(ws, row: int, texts_and_widths, *, per_width: float = CHARACTERS_PER_WIDTH) -> None:
+    """Sets the row's height to its tallest wrapped text: spreadsheets do not compute it when
+    they print a file they did not lay out themselves, and wrapped text would overlap."""
+    lines = max(
+        (lines_needed(text, width, per_width=per_width) for text, width in texts_and_widths),
+        default=1,
+    )
+    if lines > 1:
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT
+
+
+def print_landscape(
+    ws, *, title_rows: str | None = None, one_page: bool = False, grid: bool = False
+) -> None:
+    """Printed landscape, one page wide (and one page tall when `one_page`), with the header
+    rows repeated on every page and, for a table, the cells' borders (`grid`)."""
+    ws.page_setup.orientation = "landscape"
+    ws.print_options.gridLines = grid
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if one_page else 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def _wraps(column: Column) -> bool:
+    return column.wraps and not column.date
+
+
 def table(ws, header_row: int, columns: list[Column], rows, *, frozen_columns: int) -> None:
     """A table from `header_row` down: a header of the columns' labels, then `rows` (lists of
     values in the columns' order; empty ones stay empty cells); filters on, header row and
     first columns frozen."""
-    for number, column in enumerate(columns, start=1):
-        put(ws, header_row, number, str(column.label), font=BOLD, alignment=WRAP)
-        ws.column_dimensions[get_column_letter(number)].width = column.xlsx
+    labels = [str(column.label) for column in columns]
+    widths = [
+        heading_width(label, column.xlsx) for label, column in zip(labels, columns, strict=True)
+    ]
+    for number, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+        put(ws, header_row, number, label, font=BOLD, alignment=WRAP)
+        ws.column_dimensions[get_column_letter(number)].width = width
+    fit_row(ws, header_row, zip(labels, widths, strict=True), per_width=BOLD_CHARACTERS_PER_WIDTH)
     row = header_row
     for values in rows:
         row += 1
-        for number, (value, column) in enumerate(zip(values, columns, strict=True), start=1):
-            if value not in ("", None):
-                put(ws, row, number, value, alignment=WRAP if column.wraps else TOP)
+        wrapped = []
+        for number, (value, column, width) in enumerate(
+            zip(values, columns, widths, strict=True), start=1
+        ):
+            if value in ("", None):
+                continue
+            put(ws, row, number, value, alignment=WRAP if _wraps(column) else TOP)
+            if _wraps(column) and isinstance(value, str):
+                wrapped.append((value, width))
+        fit_row(ws, row, wrapped)
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A{header_row}:{last}{max(row, header_row + 1)}"
+    # What a person reads is printed; the cells meant for other tools come last and are not.
+    printed = max(number for number, column in enumerate(columns, start=1) if column.printed)
+    ws.print_area = f"A1:{get_column_letter(printed)}{max(row, header_row + 1)}"
     ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header_row + 1}"
 
 

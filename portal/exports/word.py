@@ -37,12 +37,21 @@ def add_shown(paragraph, text: Shown) -> None:
         note.italic = True
 
 
+def _row_property(row, name: str) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    trpr.append(element)
+
+
 def repeat_header(row) -> None:
     """Mark a table row as a header row that Word repeats at the top of each page."""
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
+    _row_property(row, "w:tblHeader")
+
+
+def keep_row_together(row) -> None:
+    """A row that fits on a page is not split across two (a taller one still breaks)."""
+    _row_property(row, "w:cantSplit")
 
 
 def field_code(paragraph, instruction: str) -> None:
@@ -69,24 +78,32 @@ def page_numbers(section) -> None:
         paragraph.add_run(after)
 
 
-def table(document, header: list[str], widths: list[float]):
-    """A table with fixed column widths (new rows take them from the grid) and a header row."""
-    grid = document.add_table(rows=0, cols=len(header))
-    grid.style = "Table Grid"
-    grid.autofit = False
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Inches(width)
-    row = grid.add_row()
-    repeat_header(row)
-    for cell, label in zip(row.cells, header, strict=True):
-        cell.paragraphs[0].add_run(label).bold = True
-    return grid
+class Table:
+    """A Word table with fixed column widths, its header row repeated on every page.
 
+    Every cell carries its column's width too: Word reads the grid, LibreOffice the cells.
+    """
 
-def row_cells(table) -> list[_Cell]:
-    """A new row's cells. (``row.cells`` recomputes the whole table's grid on every call.)"""
-    row = table.add_row()
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+    def __init__(self, document, header: list[str], widths: list[float]):
+        self.widths = [Inches(width) for width in widths]
+        self.grid = document.add_table(rows=0, cols=len(header))
+        self.grid.style = "Table Grid"
+        self.grid.autofit = False
+        for column, width in zip(self.grid.columns, self.widths, strict=True):
+            column.width = width
+        cells = self.row()
+        repeat_header(self.grid.rows[0])
+        for cell, label in zip(cells, header, strict=True):
+            cell.paragraphs[0].add_run(label).bold = True
+
+    def row(self) -> list[_Cell]:
+        """A new row's cells. (``row.cells`` recomputes the whole table's grid on every call.)"""
+        row = self.grid.add_row()
+        keep_row_together(row)
+        cells = [_Cell(tc, self.grid) for tc in row._tr.tc_lst]
+        for cell, width in zip(cells, self.widths, strict=True):
+            cell.width = width
+        return cells
 
 
 def cell_texts(cell, texts) -> None:

@@ -80,14 +80,16 @@ def _summary(ws, report: Report) -> None:
         row += 1
         excel.put(ws, row, 1, activity.title, alignment=excel.TOP)
         excel.put(ws, row, 2, activity.objective.plain, alignment=excel.WRAP)
+        excel.fit_row(ws, row, [(activity.objective.plain, SUMMARY_WIDTHS[1])])
         excel.put(ws, row, 3, activity.priority_label, alignment=excel.TOP)
         excel.put(ws, row, 4, len(activity.actions), alignment=excel.TOP)
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 80
-    ws.column_dimensions["C"].width = 12
-    ws.column_dimensions["D"].width = 10
+    for letter, width in zip("ABCD", SUMMARY_WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
+    excel.print_landscape(ws, one_page=True)
 
 
+# The summary sheet's columns: label, value (or objective), priority, actions.
+SUMMARY_WIDTHS = (34, 80, 12, 10)
 # One sheet per activity: its name is on the sheet, not in a column.
 SHEET_COLUMNS = [c for c in columns_in(REPORT_COLUMNS, "xlsx") if c is not ACTIVITY]
 
@@ -99,8 +101,7 @@ def _activity(ws, activity) -> None:
         for action in activity.actions
     )
     excel.table(ws, 2, SHEET_COLUMNS, rows, frozen_columns=1)
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
+    excel.print_landscape(ws, title_rows="2:2", grid=True)
 
 
 def render(report: Report) -> bytes:

@@ -54,7 +54,14 @@ def test_pdf_widths_fill_the_page_and_word_widths_the_landscape_text_width():
 
 def test_fuzzy_dates_travel_in_words_days_and_edtf_in_spreadsheets():
     for columns in (PLAN_COLUMNS, REPORT_COLUMNS):
-        keys = [c.key for c in columns_in(columns, "xlsx")]
-        for name, day in (("start", "first"), ("due", "last")):
-            at = keys.index(name)
-            assert keys[at : at + 3] == [name, f"{name}_{day}_day", f"{name}_edtf"]
+        for fmt in ("csv", "xlsx"):
+            keys = [c.key for c in columns_in(columns, fmt)]
+            assert {"start", "due"} <= set(keys)
+            # Last, after what a person reads, so that a printed sheet leaves them out.
+            assert keys[-4:] == ["start_first_day", "start_edtf", "due_last_day", "due_edtf"]
+
+
+def test_cells_meant_for_other_tools_come_after_every_printed_column():
+    for columns in (PLAN_COLUMNS, REPORT_COLUMNS):
+        printed = [c.printed for c in columns_in(columns, "xlsx")]
+        assert printed == sorted(printed, reverse=True)

@@ -69,3 +69,39 @@ def test_attachment_names_the_file_for_the_browser():
     response = attachment(b"x", content_type="text/csv", filename="plan-de-travail-fr.csv")
     assert response["Content-Disposition"] == 'attachment; filename="plan-de-travail-fr.csv"'
     assert response.content == b"x"
+
+
+def test_wrapped_text_gets_a_row_tall_enough_for_it():
+    assert excel.lines_needed("one two three", 8) == 2  # "one two" / "three" (8 wide: 8 chars)
+    assert excel.lines_needed("a\nb\n\nc", 30) == 4  # every paragraph starts a line
+    assert excel.lines_needed("x" * 25, 10) == 3  # a word longer than a line runs over
+    assert excel.lines_needed("x" * 22, 10) == 2
+    columns = [Column("text", "Text", xlsx=10)]
+    workbook = Workbook()
+    ws = workbook.active
+    excel.table(ws, 1, columns, [["short"], ["a longer text over three lines"]], frozen_columns=0)
+    assert ws.row_dimensions[2].height is None  # one line: the default height
+    assert ws.row_dimensions[3].height == 3 * excel.LINE_HEIGHT
+
+
+def test_a_heading_word_never_breaks():
+    assert excel.heading_width("Responsables", 5) > 12
+    assert excel.heading_width("No.", 7) == 7
+
+
+def test_printed_landscape_one_page_wide_without_the_cells_for_tools():
+    columns = [
+        Column("name", "Name", xlsx=20),
+        Column("edtf", "EDTF", xlsx=10, printed=False),
+    ]
+    workbook = Workbook()
+    ws = workbook.active
+    excel.table(ws, 1, columns, [["a", "2018-23"]], frozen_columns=0)
+    excel.print_landscape(ws, title_rows="1:1", grid=True)
+    ws = load_workbook(io.BytesIO(excel.workbook_bytes(workbook))).active
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.print_area == "'Sheet'!$A$1:$A$2"
+    assert ws.print_options.gridLines

@@ -198,6 +198,11 @@ def test_docx(cochair_client, tricky_plan, description_starts, language):
     for table in action_tables:
         header = table.rows[0]
         assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+        assert table.style.name == "Table Grid"  # a named style a co-chair can change
+        for row in table.rows:
+            # A row that fits on a page stays on one; each cell has its column's width.
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            assert [cell.width for cell in row.cells] == [column.width for column in table.columns]
         codes += [row.cells[0].text for row in table.rows[1:]]
     assert codes == SEED_CODES
     cells = [cell.text for table in action_tables for row in table.rows for cell in row.cells]
