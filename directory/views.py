@@ -2,7 +2,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from portal.access import public
-from portal.roles import Role
+from portal.roles import Role, role_labels
 
 
 @public
@@ -21,7 +21,9 @@ def home(request):
 def account(request):
     """The signed-in user's own page: who they are, their roles, their account links."""
     person = getattr(request.user, "person", None)
-    return render(request, "directory/account.html", {"person": person})
+    return render(
+        request, "directory/account.html", {"person": person, "roles": role_labels(request.user)}
+    )
 
 
 @public

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Working-group member")
-    EDITOR = "editor", _("Guide editor")
+    EDITOR = "editor", _("Playbook editor")
     STEWARD = "steward", _("Service-point data steward")
     COCHAIR = "cochair", _("Co-chair")
 
@@ -33,3 +33,11 @@ def has_role(user, *roles: str) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or bool(roles_of(user) & {str(r) for r in roles})
+
+
+def role_labels(user) -> list[str]:
+    """The roles the user was given, by their names in the reader's language (never a code)."""
+    if not user.is_authenticated:
+        return []
+    names = set(user.groups.values_list("name", flat=True))
+    return [str(role.label) for role in Role if role.value in names]

@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.dates import long_date
 from portal.languages import LANGUAGES, shown
 from reports.entries import (
     ActionEntry,
@@ -168,10 +168,10 @@ def report_build(
 
 
 def _period_words(period: Period, since_title: str) -> str:
-    as_of = date_format(period.as_of)
+    as_of = long_date(period.as_of)
     if period.since is None:
         return _("Changes from the beginning of the plan to %(as_of)s.") % {"as_of": as_of}
-    since = date_format(period.since)
+    since = long_date(period.since)
     if since_title:
         return _("Changes after %(since)s (%(meeting)s) up to and including %(as_of)s.") % {
             "since": since,

@@ -12,10 +12,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from portal.dates import long_date
 from portal.languages import Shown
 from reports.models import Meeting
 
@@ -182,14 +182,14 @@ class Report:
         """The meeting the report is for, with its date and kind ("" without a meeting)."""
         if not self.meeting:
             return ""
-        line = f"{self.meeting_title} – {date_format(self.meeting.date)}"
+        line = f"{self.meeting_title} – {long_date(self.meeting.date)}"
         return f"{line} ({self.meeting_kind_label})" if self.meeting_kind_label else line
 
     @property
     def cover_facts(self) -> list[tuple[str, str]]:
         """What the cover says about the report, as (label, value)."""
         return [
-            (_("As of"), date_format(self.as_of)),
+            (_("As of"), long_date(self.as_of)),
             (_("Period"), self.period),
             (
                 _("Activities"),
@@ -197,7 +197,7 @@ class Report:
                 if self.all_activities
                 else ", ".join(activity.title for activity in self.activities),
             ),
-            (_("Generated"), date_format(timezone.localtime(self.generated), "DATETIME_FORMAT")),
+            (_("Generated"), long_date(timezone.localtime(self.generated), "DATETIME_FORMAT")),
         ]
 
     @property

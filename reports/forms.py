@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
+from portal.dates import long_date
 from portal.forms import bilingual_labels
 from portal.languages import Language
 from reports.models import Meeting
@@ -15,7 +15,7 @@ from workplan.models import Activity
 
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, meeting):
-        return f"{date_format(meeting.date)} – {meeting.title} ({meeting.get_kind_display()})"
+        return f"{long_date(meeting.date)} – {meeting.title} ({meeting.get_kind_display()})"
 
 
 class ActivityChoiceField(forms.ModelMultipleChoiceField):
@@ -99,8 +99,10 @@ class MeetingForm(forms.ModelForm):
         fields = ("date", "title_en", "title_fr", "kind")
         labels = bilingual_labels(title=_("Title"))
         help_texts = {
+            # Translators: the example is the English title: keep it in English.
             "title_en": _("E.g. “PSSDC spring meeting”."),
-            "title_fr": _("E.g. « Réunion du printemps du CPSSP »."),
+            # Translators: the example is the French title: keep it in French.
+            "title_fr": _("E.g. “Réunion du printemps du CPSSP”."),
         }
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -6,11 +6,11 @@ that looks like a formula is stored as typed text (never as a formula).
 """
 
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
+from portal.dates import long_date
 from portal.exports import excel
 from portal.exports.columns import columns_in
 from reports.columns import REPORT_COLUMNS
@@ -114,7 +114,7 @@ def render(report: Report) -> bytes:
         for activity in report.activities:
             ws = workbook.create_sheet(excel.sheet_title(activity.title, taken))
             _activity(ws, activity)
-        workbook.properties.title = f"{report.title} – {date_format(report.as_of)}"
+        workbook.properties.title = f"{report.title} – {long_date(report.as_of)}"
         workbook.properties.language = f"{report.language}-CA"
         workbook.properties.creator = report.subtitle
         return excel.workbook_bytes(workbook)

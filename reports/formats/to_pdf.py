@@ -9,9 +9,9 @@ preview.)
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.dates import long_date
 from portal.exports import typst_pdf
 from portal.exports.columns import columns_in, headings
 from portal.exports.typst_pdf import shown_data
@@ -66,7 +66,7 @@ def _cells(action: ActionEntry) -> dict:
 def data(report: Report) -> dict:
     """Everything the PDF shows, in the report's language."""
     with translation.override(report.language):
-        as_of = date_format(report.as_of)
+        as_of = long_date(report.as_of)
         return {
             "lang": report.language,
             "title": report.title,

@@ -8,7 +8,6 @@ properties. Text is written as text runs: what a member wrote never becomes mark
 import io
 
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
+from portal.dates import long_date
 from portal.exports import word
 from portal.exports.columns import columns_in, headings
 from portal.exports.safety import xml_text
@@ -102,7 +102,7 @@ def render(report: Report) -> bytes:
         normal.element.get_or_add_rPr().append(lang)
 
         properties = document.core_properties
-        properties.title = f"{report.title} – {date_format(report.as_of)}"
+        properties.title = f"{report.title} – {long_date(report.as_of)}"
         properties.subject = report.meeting_title or report.period
         properties.author = report.subtitle
         properties.language = word.language_tag(report.language)

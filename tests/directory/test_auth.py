@@ -49,5 +49,5 @@ def test_password_reset_sends_a_french_email(client, member):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert "Réinitialisez votre mot de passe" in message.subject
+    assert "Réinitialiser votre mot de passe" in message.subject
     assert "/fr/reinitialiser-mot-de-passe/" in message.body

@@ -54,7 +54,7 @@ def test_dates_follow_the_language(client):
     body_fr = client.get("/fr/").content.decode()
     assert re.search(r"<time datetime=\"\d{4}-\d{2}-\d{2}\">", body_en)
     assert "Date modified:" in body_en
-    assert "Date de modification :" in body_fr
+    assert "Date de modification\xa0:" in body_fr
 
 
 @pytest.mark.parametrize("role", ["member", "editor", "steward", "cochair"])

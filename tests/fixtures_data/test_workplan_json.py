@@ -23,7 +23,8 @@ PRIORITIES = {"high", "medium", "low"}
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace(BULLET, ""))
+    """The words alone: spacing and the typographic apostrophe are not the seed's words."""
+    return re.sub(r"\s+", "", text.replace(BULLET, "").replace("\u2019", "'"))
 
 
 @pytest.fixture(scope="module")

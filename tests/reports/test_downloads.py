@@ -228,7 +228,8 @@ def test_xlsx(cochair_client, tricky_plan, description_starts, language):
         assert workbook.sheetnames == ["Sommaire", *(f"Activité {n}" for n in (1, 2, 3, 4))]
 
     summary = workbook.worksheets[0]
-    as_of = next(row for row in summary.iter_rows() if row[0].value in ("As of", "En date du"))
+    labels = ("As of", "Date de référence")
+    as_of = next(row for row in summary.iter_rows() if row[0].value in labels)
     assert as_of[1].is_date
     assert as_of[1].data_type == "d"
 

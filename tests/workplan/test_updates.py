@@ -67,13 +67,13 @@ def test_member_posts_in_french_and_english_readers_see_it_marked(member_client,
     body_fr = member_client.get(url("action", action.pk, "fr")).content.decode()
     assert '<div class="shown-text"><p>La Stratégie de mobilisation' in body_fr
     assert "texte original en français" not in body_fr
-    assert "Ajouter la traduction anglaise de cette mise à jour" in body_fr
+    assert "Ajouter la traduction anglaise de ce point de situation" in body_fr
 
 
 def test_success_message_in_the_users_language(member_client, action):
     response = post_update(member_client, action, "fr", progress="Fait.")
     page = member_client.get(response.url).content.decode()
-    assert "Votre mise à jour de l’état a été publiée." in page
+    assert "Votre point de situation a été publié." in page
     response = post_update(member_client, action, "en", progress="Done.")
     page = member_client.get(response.url).content.decode()
     assert "Your status update was posted." in page
@@ -174,7 +174,7 @@ def test_errors_in_french(member_client, action):
     body = response.content.decode()
     assert not StatusUpdate.objects.exists()
     assert "La date ne peut pas être dans le futur." in body
-    assert "Votre mise à jour de l’état n’a pas été publiée." in body
+    assert "Votre point de situation n’a pas été publié." in body
     assert "Des progrès.</textarea>" in body
     assert f'value="{tomorrow.isoformat()}"' in body
 
@@ -187,7 +187,7 @@ def test_get_shows_the_form_alone(member_client, action):
     for name in ("date", "status", "health", "progress", "next_steps", "challenges"):
         assert f'name="{name}"' in body
     assert f'value="{timezone.localdate().isoformat()}"' in body  # defaults to today
-    assert "Publier une mise à jour de l’état de la mesure 5.2" in body
+    assert "Publier un point de situation sur la mesure 5.2" in body
 
 
 def test_roles(client, editor, action):
@@ -231,7 +231,7 @@ def test_translation_form_shows_the_original_with_its_language(member_client, fr
     assert 'lang="en"' in body.split('id="translation-form"')[1]  # the fields expect English
     assert "English translation of a status update" in body
     body_fr = member_client.get(url("update_translate", french_update.pk, "fr")).content.decode()
-    assert "Traduction anglaise d’une mise à jour de l’état" in body_fr
+    assert "Traduction anglaise d’un point de situation" in body_fr
 
 
 def test_translating_an_update(member_client, french_update):

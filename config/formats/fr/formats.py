@@ -1,6 +1,7 @@
 # French Canadian style: "28 novembre 2026", "1 234,5".
 DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H \\h i"
+DATETIME_FORMAT = "j F Y, G \\h i"
+TIME_FORMAT = "G \\h i"
 SHORT_DATE_FORMAT = "Y-m-d"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
