@@ -130,6 +130,15 @@ def plain_cells(activity: ActivityEntry, action: ActionEntry) -> dict:
     }
 
 
+def plain_rows(activity: ActivityEntry, columns) -> list[list]:
+    """The activity's actions as rows of plain cells in the columns' order (CSV, Excel)."""
+    rows = []
+    for action in activity.actions:
+        cells = plain_cells(activity, action)
+        rows.append([cells[column.key] for column in columns])
+    return rows
+
+
 @dataclass(slots=True)
 class ActivityEntry:
     pk: int

@@ -5,7 +5,7 @@ from django.utils import translation
 from portal.exports import csv_file
 from portal.exports.columns import columns_in, headings
 from reports.columns import REPORT_COLUMNS
-from reports.entries import Report, plain_cells
+from reports.entries import Report, plain_rows
 
 CONTENT_TYPE = csv_file.CONTENT_TYPE
 EXTENSION = csv_file.EXTENSION
@@ -14,9 +14,5 @@ EXTENSION = csv_file.EXTENSION
 def render(report: Report) -> bytes:
     columns = columns_in(REPORT_COLUMNS, "csv")
     with translation.override(report.language):
-        rows = [
-            [plain_cells(activity, action)[column.key] for column in columns]
-            for activity in report.activities
-            for action in activity.actions
-        ]
+        rows = [row for activity in report.activities for row in plain_rows(activity, columns)]
         return csv_file.rows_to_csv(headings(columns), rows)

@@ -14,7 +14,7 @@ from portal.dates import long_date
 from portal.exports import excel
 from portal.exports.columns import columns_in
 from reports.columns import REPORT_COLUMNS
-from reports.entries import Report, plain_cells
+from reports.entries import Report, plain_rows
 from workplan.columns import ACTIVITY, STATUS
 
 CONTENT_TYPE = excel.CONTENT_TYPE
@@ -96,10 +96,7 @@ SHEET_COLUMNS = [c for c in columns_in(REPORT_COLUMNS, "xlsx") if c is not ACTIV
 
 def _activity(ws, activity) -> None:
     excel.put(ws, 1, 1, f"{activity.title} – {activity.objective.plain}", font=excel.BOLD)
-    rows = (
-        [plain_cells(activity, action)[column.key] for column in SHEET_COLUMNS]
-        for action in activity.actions
-    )
+    rows = plain_rows(activity, SHEET_COLUMNS)
     excel.table(ws, 2, SHEET_COLUMNS, rows, frozen_columns=1)
     excel.print_landscape(ws, title_rows="2:2", grid=True)
 
