@@ -112,6 +112,9 @@ def update_translate(request, pk):
 
 # --- Co-chairs: actions ---------------------------------------------------------------------
 
+ACTION_FORM = "workplan/action_form.html"
+ACTIVITY_FORM = "workplan/activity_form.html"
+
 
 def _action_forms(*, action: Action, activity: Activity, data=None):
     return (
@@ -119,10 +122,6 @@ def _action_forms(*, action: Action, activity: Activity, data=None):
         ResourceFormSet(data, instance=action, prefix="resources"),
         ExpectedResultFormSet(data, instance=action, prefix="expected_results"),
     )
-
-
-def _render_action_form(request, context: dict, *, status: int = 200):
-    return render(request, "workplan/action_form.html", context, status=status)
 
 
 @role_required(Role.COCHAIR)
@@ -134,7 +133,7 @@ def action_edit(request, pk):
     if request.method == "GET":
         form, resources, results = _action_forms(action=action, activity=activity)
         context.update(form=form, resources=resources, expected_results=results)
-        return _render_action_form(request, context)
+        return render(request, ACTION_FORM, context)
 
     form, resources, results = _action_forms(action=action, activity=activity, data=request.POST)
     context.update(form=form, resources=resources, expected_results=results)
@@ -157,13 +156,13 @@ def action_edit(request, pk):
             context.update(
                 form=form, resources=resources, expected_results=results, conflict=conflict
             )
-            return _render_action_form(request, context, status=409)
+            return render(request, ACTION_FORM, context, status=409)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("The action was saved."))
             return redirect(action)
-    return _render_action_form(request, context)
+    return render(request, ACTION_FORM, context)
 
 
 @role_required(Role.COCHAIR)
@@ -195,14 +194,10 @@ def action_create(request, pk):
         else:
             messages.success(request, _("The action was added."))
             return redirect(created)
-    return _render_action_form(request, context)
+    return render(request, ACTION_FORM, context)
 
 
 # --- Co-chairs: activities ------------------------------------------------------------------
-
-
-def _render_activity_form(request, context: dict, *, status: int = 200):
-    return render(request, "workplan/activity_form.html", context, status=status)
 
 
 @role_required(Role.COCHAIR)
@@ -217,7 +212,7 @@ def activity_create(request):
         else:
             messages.success(request, _("The activity was added."))
             return redirect(activity)
-    return _render_activity_form(request, {"form": form, "editing": False})
+    return render(request, ACTIVITY_FORM, {"form": form, "editing": False})
 
 
 @role_required(Role.COCHAIR)
@@ -228,7 +223,7 @@ def activity_edit(request, pk):
     context = {"activity": activity, "number": number, "editing": True}
     if request.method == "GET":
         context["form"] = ActivityForm(instance=activity)
-        return _render_activity_form(request, context)
+        return render(request, ACTIVITY_FORM, context)
 
     form = ActivityForm(request.POST, instance=activity)
     context["form"] = form
@@ -246,10 +241,10 @@ def activity_edit(request, pk):
                 instance=get_object_or_404(Activity, pk=pk),
             )
             context.update(form=form, conflict=conflict)
-            return _render_activity_form(request, context, status=409)
+            return render(request, ACTIVITY_FORM, context, status=409)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("The activity was saved."))
             return redirect(saved)
-    return _render_activity_form(request, context)
+    return render(request, ACTIVITY_FORM, context)
