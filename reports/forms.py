@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
-from portal.dates import long_date
+from portal.dates import long_date, validate_plausible_date
 from portal.forms import bilingual_labels
 from portal.languages import Language
 from reports.models import Meeting
@@ -40,12 +40,14 @@ class ReportForm(forms.Form):
         ),
     )
     as_of = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("As of (date)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Instead of a meeting: the plan as it stood at the end of this day."),
     )
     since = forms.DateField(
+        validators=[validate_plausible_date],
         label=_("Changes since (date)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.dates import validate_plausible_date
+
 
 class MeetingKind(models.TextChoices):
     COUNCIL = "council", _("Council meeting (PSSDC)")
@@ -21,7 +23,9 @@ class MeetingQuerySet(models.QuerySet):
 class Meeting(models.Model):
     """A meeting the plan's progress is reported to: what a report is "as of"."""
 
-    date = models.DateField(_("date"), help_text=_("The day of the meeting."))
+    date = models.DateField(
+        _("date"), validators=[validate_plausible_date], help_text=_("The day of the meeting.")
+    )
     title = models.CharField(
         _("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”.")
     )

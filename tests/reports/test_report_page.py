@@ -131,7 +131,7 @@ def test_invalid_choices_show_errors_and_no_report(cochair_client, seed_plan, co
     assert response.status_code == 302
     assert response["Location"].startswith(REPORT_EN)
 
-    body = cochair_client.get(REPORT_EN, {"since": "2999-01-01"}).content.decode()
+    body = cochair_client.get(REPORT_EN, {"since": "2099-01-01"}).content.decode()
     assert "The changes must start before the day the report is as of." in body
 
 
@@ -229,3 +229,24 @@ def test_update_in_the_other_language_carries_its_lang(member_client, seed_plan,
     body = member_client.get(REPORT_FR).content.decode()
     assert "Stratégie présentée au CPSSP" in body
     assert '<span lang="fr">Stratégie' not in body  # already the page's language
+
+
+@pytest.mark.parametrize("name", ["as_of", "since"])
+def test_a_day_far_outside_the_plans_years_is_a_form_error_not_a_crash(
+    cochair_client, seed_plan, name
+):
+    response = cochair_client.get(REPORT_EN, {name: "9999-12-31"})
+    assert response.status_code == 200
+    assert "Enter a date between 1900 and 2100." in response.context["form"].errors[name]
+    download = cochair_client.get("/en/reports/download/csv/", {name: "9999-12-31"})
+    assert download.status_code == 302  # back to the form, which says what to fix
+    french = cochair_client.get("/fr/rapports/", {name: "9999-12-31"})
+    assert "Entrez une date entre 1900 et 2100." in french.content.decode()
+
+
+def test_a_meeting_far_outside_the_plans_years_is_refused(cochair_client):
+    data = {"date": "9999-12-31", "title_en": "T", "title_fr": "T", "kind": "council"}
+    response = cochair_client.post("/en/reports/meetings/new/", data)
+    assert response.status_code == 200
+    assert "Enter a date between 1900 and 2100." in response.context["form"].errors["date"]
+    assert not Meeting.objects.exists()
