@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 "\nSign in at http://127.0.0.1:8000/ with one of these demo accounts "
                 f"(password for all: {DEMO_PASSWORD}):\n"
                 "  member   working-group member\n"
-                "  editor   guide editor (ESDC staff)\n"
+                "  editor   Playbook editor (ESDC staff)\n"
                 "  steward  service-point data steward\n"
                 "  cochair  co-chair\n"
                 "  admin    superuser (Django admin at /en/admin/)\n"
