@@ -24,11 +24,12 @@ from typing import Any
 from django.db import models
 from django.db.models import QuerySet
 from django.template.defaultfilters import yesno
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 
+from portal.dates import long_date
 from portal.languages import Language
 
 # The change reason of the records written while an object is being created (its m2m links,
@@ -223,9 +224,10 @@ def _display(field, value, *, related: Mapping | None = None, names: Names | Non
     if isinstance(value, bool):
         return yesno(value)
     if isinstance(value, datetime.datetime):
-        return formats.localize(timezone.localtime(value) if timezone.is_aware(value) else value)
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return long_date(moment, "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
-        return formats.localize(value)
+        return long_date(value)
     return str(value)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
 from portal.fuzzydates import FuzzyDateField
-from portal.languages import Language, Shown, other_language, shown
+from portal.languages import Language, Shown, in_language, other_language, shown
 from portal.locking import Versioned
 
 
@@ -331,7 +331,7 @@ class StatusUpdate(models.Model):
 
     @property
     def is_translated(self) -> bool:
-        return bool(getattr(self, f"progress_{other_language(self.language)}"))
+        return bool(in_language(self, "progress", other_language(self.language)))
 
     @property
     def progress_shown(self):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
 from portal.history import (
+    EMPTY,
     Change,
     HistoryEntry,
     by_object,
@@ -29,6 +30,7 @@ from portal.history import (
     records_history,
     version_record,
 )
+from portal.languages import in_language
 from workplan.models import (
     Action,
     Activity,
@@ -121,7 +123,7 @@ def action_history(*, action: Action) -> list[HistoryEntry]:
                 object_records,
                 lambda record, noun=noun: (
                     _("%(noun)s “%(text)s”")
-                    % {"noun": noun, "text": _short(getattr(record, f"description_{language}"))}
+                    % {"noun": noun, "text": _short(in_language(record, "description", language))}
                 ),
                 hidden=ITEM_HIDDEN,
             )
@@ -164,7 +166,9 @@ def action_changes_since(*, action: Action, version: int) -> list[Change]:
         before = _items_as_of(model, action, boundary)
         after = _items_as_of(model, action, timezone.now() + datetime.timedelta(seconds=1))
         if before != after:
-            changes.append(Change(str(label), "; ".join(before) or "—", "; ".join(after) or "—"))
+            changes.append(
+                Change(str(label), "; ".join(before) or EMPTY, "; ".join(after) or EMPTY)
+            )
     return changes
 
 
@@ -181,7 +185,7 @@ def _items_as_of(model, action: Action, when: datetime.datetime) -> list[str]:
     items.sort(key=lambda r: (r.order, r.id))
     texts = []
     for item in items:
-        text = _short(getattr(item, f"description_{language}"), 80)
+        text = _short(in_language(item, "description", language), 80)
         if model is ExpectedResult:
             text = f"{text} ({display_value(model, 'state', item.state)})"
         texts.append(text)
