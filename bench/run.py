@@ -1,4 +1,5 @@
-"""`make bench`: how fast the main pages are under gunicorn, compared with a floor page.
+"""`make bench`: how fast the main pages are under gunicorn, compared with a floor page, and
+whether 20 people posting at once lose anything.
 
 What it does, in order:
 1. a fresh database: `snc_bench` on the PostgreSQL at 127.0.0.1:5432 (user postgres), or,
@@ -7,16 +8,24 @@ What it does, in order:
    SSL redirect, BENCHMARK_FLOOR on to route the floor page /en/floor/);
 3. migrate, createcachetable, collectstatic, the real plan (load_workplan) and a synthetic plan
    of 1,000 actions and 10,000 status updates (generate_plan);
-4. a bench user who is a member and a co-chair, and a session for it (made in the database);
+4. a bench user who is a member and a co-chair, signed in the tests' one way (tests/auth.py);
 5. gunicorn, 2 workers, on a free port of 127.0.0.1;
 6. ApacheBench (`ab`) on each page with a bounded number of requests and concurrency;
 7. a table: page, median and 95th-percentile time, requests per second, and the ratio of the
-   page's median to the floor page's median measured in the same run.
+   page's median to the floor page's median measured in the same run;
+8. the load run (bench/load.py, the clients of tests/test_concurrency.py): 20 members post
+   1,000 status updates through the update form of the real plan's actions while 4 co-chairs
+   edit those actions through the action form, all at once; then the counts: posted, stored,
+   lost, duplicated, errors, conflicts (edits refused as stale, a correct answer), elapsed
+   and requests per second, checked against the database.
 
 gunicorn is always stopped at the end. Nothing is dropped but the bench's own database, at
-the start of the next run. Only loopback traffic. The table is also written to bench/results/.
+the start of the next run. Only loopback traffic. The report is also written to bench/results/.
+It exits non-zero when a page fails or the load run loses, duplicates or fails anything.
 
     .venv/bin/python bench/run.py [--requests 200] [--concurrency 4]
+                                  [--posts 1000] [--clients 20] [--editors 4] [--edits 25]
+                                  [--no-pages | --no-load]
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import json
 import math
 import os
 import shutil
@@ -36,8 +46,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import load
 from serve import (
-    BENCH_USER,
     REQUEST_TIMEOUT_S,
     ROOT,
     WORKERS,
@@ -47,6 +57,8 @@ from serve import (
     gunicorn_start,
     gunicorn_stop,
     manage,
+    people_sign_in,
+    plan_actions,
     say,
 )
 
@@ -247,13 +259,67 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+# --- The load run ---------------------------------------------------------------------------
+
+# Each load client times out after this long; no attempt starts after LOAD_BUDGET_S.
+LOAD_TIMEOUT_S = 60
+LOAD_BUDGET_S = 900
+
+
+def load_run(env: dict[str, str], base: str, options) -> tuple[list[str], bool]:
+    """The load run against the server at `base`: (the lines to print, whether it held)."""
+    members = [(f"load-member-{n:02d}", ["member"]) for n in range(options.clients)]
+    cochairs = [(f"load-cochair-{n:02d}", ["member", "cochair"]) for n in range(options.editors)]
+    signed_in = people_sign_in(env, members + cochairs)
+    clients = [load.Client(p["session_key"], p["user_id"]) for p in signed_in["people"]]
+    targets = [load.Target(**action) for action in plan_actions(env)]
+    each = max(1, options.posts // max(1, options.clients))
+    say(
+        f"  load: {options.clients} members × {each} updates and {options.editors} co-chairs × "
+        f"{options.edits} edits on the plan's {len(targets)} actions, all at once …"
+    )
+    outcome = load.run(
+        base_url=base,
+        cookie_name=signed_in["cookie_name"],
+        members=clients[: options.clients],
+        cochairs=clients[options.clients :],
+        targets=targets,
+        updates_per_member=each,
+        edits_per_cochair=options.edits,
+        timeout=LOAD_TIMEOUT_S,
+        budget=LOAD_BUDGET_S,
+    )
+    saved = ROOT / "var" / "bench" / "load-run.json"
+    saved.write_text(outcome.to_json(), encoding="utf-8")
+    # The database is read where Django runs: the same tally as the test's.
+    command = f"from bench.load import tally_file; tally_file({str(saved)!r})"
+    found = load.Tally(**json.loads(manage(env, "shell", "-c", command).splitlines()[-1]))
+    lines = [
+        f"Load: {options.clients} members posting and {options.editors} co-chairs editing at "
+        f"once, through the forms (bench/load.py; run {outcome.run_id})",
+        "",
+        *load.summary(outcome, found),
+    ]
+    problems = found.problems()
+    if problems:
+        lines += ["", "PROBLEMS:", *problems]
+    return lines, not problems
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per page")
     parser.add_argument("--concurrency", type=int, default=4, help="concurrent requests")
+    parser.add_argument("--posts", type=int, default=1000, help="status updates of the load run")
+    parser.add_argument("--clients", type=int, default=20, help="members posting them at once")
+    parser.add_argument("--editors", type=int, default=4, help="co-chairs editing meanwhile")
+    parser.add_argument("--edits", type=int, default=25, help="edits per co-chair")
+    skip = parser.add_mutually_exclusive_group()
+    skip.add_argument("--no-pages", action="store_true", help="the load run only")
+    skip.add_argument("--no-load", action="store_true", help="the page timings only")
     options = parser.parse_args()
 
-    ab = ab_path()
+    ab = None if options.no_pages else ab_path()
     (ROOT / "var").mkdir(exist_ok=True)
     database_url, database = database_create()
     say(f"Database: {database}")
@@ -268,44 +334,53 @@ def main() -> None:
     ):
         say(f"manage.py {' '.join(step)}")
         manage(env, *step)
-    session_key, action_pk = manage(env, "shell", "-c", BENCH_USER).split()[-2:]
+    bench_user = people_sign_in(env, [("bench", ["member", "cochair"])])
+    cookie = f"{bench_user['cookie_name']}={bench_user['people'][0]['session_key']}"
+    action_pk = next(a["pk"] for a in plan_actions(env) if a["code"] == "1.2")
     say(f"Set up in {time.monotonic() - started:.0f} s.")
-    cookie = f"sessionid={session_key}"
 
     port = free_port()
     process = gunicorn_start(env, port)
     base = f"http://127.0.0.1:{port}"
     say(f"gunicorn: {WORKERS} workers on {base} (pid {process.pid})")
     results = []
+    load_lines, load_held = [], True
     work = ROOT / "var" / "bench"
     work.mkdir(exist_ok=True)
     try:
-        for page in pages(int(action_pk), options.requests, options.concurrency):
-            say(f"  {page.label} …")
-            results.append(bench_page(ab, base, page, cookie, work))
+        if not options.no_pages:
+            for page in pages(action_pk, options.requests, options.concurrency):
+                say(f"  {page.label} …")
+                results.append(bench_page(ab, base, page, cookie, work))
+        if not options.no_load:
+            load_lines, load_held = load_run(env, base, options)
     finally:
         gunicorn_stop(process)
         say("gunicorn stopped.")
 
-    report = "\n".join(
-        [
-            f"make bench — {datetime.datetime.now():%Y-%m-%d %H:%M}",
-            f"Database: {database}; plan: the real plan + 1,000 synthetic actions and "
-            "10,000 status updates",
-            f"gunicorn {WORKERS} sync workers, DEBUG off; ab on 127.0.0.1; pages signed in as a "
-            "member and co-chair (the floor signed out: no query at all)",
-            f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end",
-            "",
-            table(results),
-        ]
-    )
+    header = [
+        f"make bench — {datetime.datetime.now():%Y-%m-%d %H:%M}",
+        f"Database: {database}; plan: the real plan + 1,000 synthetic actions and "
+        "10,000 status updates",
+        f"gunicorn {WORKERS} sync workers, DEBUG off; clients on 127.0.0.1",
+        f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end",
+    ]
+    sections = []
+    if results:
+        sections.append(
+            "Pages: ab, signed in as a member and co-chair (the floor signed out: no query "
+            "at all)\n\n" + table(results)
+        )
+    if load_lines:
+        sections.append("\n".join(load_lines))
+    report = "\n\n".join(["\n".join(header), *sections])
     say("")
     say(report)
     RESULTS.mkdir(exist_ok=True)
     saved = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.txt"
     saved.write_text(report + "\n", encoding="utf-8")
     say(f"\n(also written to {saved.relative_to(ROOT)})")
-    if any(r.status != 200 or r.failures for r in results):
+    if any(r.status != 200 or r.failures for r in results) or not load_held:
         sys.exit(1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -84,33 +85,66 @@ def manage(env: dict[str, str], *args: str, check: bool = True) -> str:
     return result.stdout
 
 
-# Runs inside `manage.py shell`: the bench user (member + co-chair, with a person), a session
-# for it, and the key of the real plan's action 1.2. Prints "session_key action_pk".
-BENCH_USER = """
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+# Runs inside `manage.py shell`, before any script below: makes people of the given roles (each
+# with a person in the directory), signs them in the tests' one way (tests/auth.py: the second
+# factor included for those who need one) and prints one JSON line. Formatted with `people`,
+# a list of (username, roles) pairs.
+SIGN_IN = """
+import json
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
 from directory.models import Organization, Person, User
-from workplan.models import Action
+from tests.auth import sign_in
 
-user, _ = User.objects.get_or_create(
-    username="bench", defaults={"first_name": "Bench", "last_name": "Runner"}
-)
-user.set_unusable_password()
-user.save()
-user.groups.add(*Group.objects.filter(name__in=["member", "cochair"]))
 organization = Organization.objects.order_by("pk").first()
-Person.objects.get_or_create(
-    user=user, defaults={"name": "Bench Runner", "organization": organization}
-)
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-action = Action.objects.get(activity__number=1, number=2)
-print(session.session_key, action.pk)
+signed_in = []
+for username, roles in {people!r}:
+    user, _ = User.objects.get_or_create(
+        username=username, defaults={{"first_name": username, "last_name": "Bench"}}
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=roles))
+    Person.objects.get_or_create(
+        user=user, defaults={{"name": f"{{username}} Bench", "organization": organization}}
+    )
+    session_key = sign_in(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+    signed_in.append({{"username": username, "session_key": session_key, "user_id": user.pk}})
+print(json.dumps({{"cookie_name": settings.SESSION_COOKIE_NAME, "people": signed_in}}))
 """
+
+# Runs inside `manage.py shell`: the real plan's actions (those of fixtures/workplan.json) with
+# the paths of their pages, as one JSON line.
+PLAN_ACTIONS = """
+import json
+from django.urls import reverse
+from django.utils import translation
+from workplan.models import Action
+from workplan.seed import WORKPLAN_FIXTURE
+
+numbers = [row["number"] for row in json.loads(WORKPLAN_FIXTURE.read_text())["activities"]]
+actions = Action.objects.select_related("activity").filter(activity__number__in=numbers)
+with translation.override("en"):
+    print(json.dumps([
+        {
+            "pk": action.pk,
+            "code": action.code,
+            "update_path": reverse("workplan:update_create", args=[action.pk]),
+            "edit_path": reverse("workplan:action_edit", args=[action.pk]),
+        }
+        for action in actions
+    ]))
+"""
+
+
+def people_sign_in(env: dict[str, str], people: list[tuple[str, list[str]]]) -> dict:
+    """{"cookie_name": …, "people": [{"username", "session_key", "user_id"}, …]}."""
+    return json.loads(manage(env, "shell", "-c", SIGN_IN.format(people=people)).splitlines()[-1])
+
+
+def plan_actions(env: dict[str, str]) -> list[dict]:
+    return json.loads(manage(env, "shell", "-c", PLAN_ACTIONS).splitlines()[-1])
 
 
 # --- gunicorn -------------------------------------------------------------------------------

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "bootstrap",
     "portal",
@@ -58,13 +61,19 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sees every response but the static files': signed-in pages and downloads stay private.
+    "portal.middleware.PrivateCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Deny by default: every view needs a signed-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A password is not enough for privileged roles, nor for anyone who set up a second factor.
+    "directory.mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -111,6 +120,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared state lives in the database so that several workers and hosts agree.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A session ends after this long without a request, and this long after signing in whatever
+# the activity (portal.middleware.SessionLimitsMiddleware); the cookie lasts no longer.
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The CSRF token lives in the session: tied to it, and one cookie fewer.
+CSRF_USE_SESSIONS = True
+# A form refused for its token (often: the session ended while the page was open) gets the
+# portal's own page, which says what to do, and an entry in the audit trail.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -133,13 +153,31 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed sign-ins are throttled per account and address; the lockout page says so (HTTP 429).
+# Failed sign-ins are throttled per account, whatever the address they come from (guessing one
+# person's password from many addresses), and per address, whatever the account (trying one
+# password on many accounts). The lockout page says so (HTTP 429). Behind a load balancer,
+# PROXY_COUNT is the number of trusted proxies in front of the portal, so that the client's
+# address is read from X-Forwarded-For (directory/auth.py; README, Production).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "directory.auth.client_address"
+# What was typed as a username is stored only as long as a username can be.
+AXES_USERNAME_CALLABLE = "directory.auth.attempted_username"
+
+
+# Two-step verification (directory/mfa): the authenticator app names the portal in the
+# person's language; codes are checked with a slowing-down delay after each failure.
+def OTP_TOTP_ISSUER(device):
+    from directory.mfa.policy import issuer
+
+    return issuer(device)
+
+
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Languages: every page exists in both official languages, under /en/ and /fr/.
 LANGUAGE_CODE = "en"
@@ -223,6 +261,11 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # __Host- names: the browser keeps them only if set over HTTPS for this host, path "/".
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-language"
 
 LOGGING = {
     "version": 1,

@@ -16,3 +16,6 @@ urlpatterns = i18n_patterns(
 
 if settings.BENCHMARK_FLOOR:
     urlpatterns += i18n_patterns(path("floor/", directory_views.floor, name="floor"))
+
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"

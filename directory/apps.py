@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Organizations and people")
+
+    def ready(self):
+        # Connects the sign-in receiver that notes whether a password alone is enough.
+        from directory.mfa import middleware  # noqa: F401

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import Language
+from portal.limits import SHORT_TEXT
 from portal.roles import has_role
 
 
@@ -57,7 +58,7 @@ class Organization(models.Model):
         unique=True,
         help_text=_("Short stable identifier used by data files, e.g. “esdc”."),
     )
-    name = models.CharField(_("name"), max_length=200, help_text=_("Full official name."))
+    name = models.CharField(_("name"), max_length=SHORT_TEXT, help_text=_("Full official name."))
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("Official acronym, if any.")
     )
@@ -89,7 +90,9 @@ class Organization(models.Model):
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200, help_text=_("Given name and surname."))
+    name = models.CharField(
+        _("name"), max_length=SHORT_TEXT, help_text=_("Given name and surname.")
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -107,7 +110,10 @@ class Person(models.Model):
         help_text=_("The organization the person works for."),
     )
     title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("Job title or role in the group.")
+        _("title"),
+        max_length=SHORT_TEXT,
+        blank=True,
+        help_text=_("Job title or role in the group."),
     )
     email = models.EmailField(_("email"), blank=True, help_text=_("Work email address."))
     preferred_language = models.CharField(

@@ -3,6 +3,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from directory import views
+from directory.mfa import views as mfa
 from portal.access import public
 
 # Django's own sign-in views, opened to anonymous visitors where they must be.
@@ -14,7 +15,11 @@ urlpatterns = [
         public(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
         name="login",
     ),
-    path(_("sign-out/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("sign-out/"), mfa.mfa_exempt(auth_views.LogoutView.as_view()), name="logout"),
+    path(_("sign-in/code/"), mfa.verify, name="mfa_verify"),
+    path(_("account/two-step/set-up/"), mfa.enrol, name="mfa_enrol"),
+    path(_("account/two-step/backup-codes/"), mfa.backup_codes, name="mfa_backup_codes"),
+    path(_("account/two-step/turn-off/"), mfa.disable, name="mfa_disable"),
     path(
         _("account/password/"),
         auth_views.PasswordChangeView.as_view(),

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from directory.mfa import policy
 from portal.access import public
 from portal.roles import Role, role_labels
 
@@ -22,7 +23,14 @@ def account(request):
     """The signed-in user's own page: who they are, their roles, their account links."""
     person = getattr(request.user, "person", None)
     return render(
-        request, "directory/account.html", {"person": person, "roles": role_labels(request.user)}
+        request,
+        "directory/account.html",
+        {
+            "person": person,
+            "roles": role_labels(request.user),
+            "second_factor": policy.has_second_factor(request.user),
+            "mfa_required": policy.mfa_required(request.user),
+        },
     )
 
 

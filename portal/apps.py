@@ -10,3 +10,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Each app's navigation.py registers its sections (portal/navigation.py).
         autodiscover_modules("navigation")
+        # Sign-ins, lockouts and role changes go to the audit trail (portal/audit.py).
+        from portal import audit
+
+        audit.connect()
+        # The session limits' clock starts at sign-in (a receiver in portal/middleware.py).
+        from portal import middleware  # noqa: F401

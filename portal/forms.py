@@ -7,6 +7,7 @@ screen readers and spell checkers read it in the right language.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connections, models
 
 from portal.languages import Language, field_in_language
 
@@ -47,3 +48,32 @@ def add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a chosen key the database column cannot hold as an unknown choice.
+
+    Django looks the chosen keys up with ``pk__in``, which on SQLite raises OverflowError for
+    a number past 64 bits (a 500) instead of finding nothing; this checks the range first.
+    """
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        if isinstance(key, models.IntegerField | models.AutoField):
+            connection = connections[self.queryset.db]
+            lowest, highest = connection.ops.integer_field_range(key.get_internal_type())
+            for choice in value if isinstance(value, list | tuple) else ():
+                try:
+                    number = int(str(choice).strip())
+                except ValueError:
+                    continue  # Django's own check refuses it
+                if (lowest is not None and number < lowest) or (
+                    highest is not None and number > highest
+                ):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": choice},
+                    )
+        return super()._check_values(value)

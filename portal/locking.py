@@ -10,7 +10,8 @@ The user is then shown what changed since (``EditConflict.changes``, see
 - :func:`lock_for_update`: the check, inside the service's transaction;
 - :class:`VersionedFormMixin`: the hidden ``version`` field of the edit form;
 - :func:`rebase`: the posted data of a refused edit, now based on the current version;
-- :class:`VersionedAdminMixin`: admin edits count as edits too.
+- :class:`VersionedAdminMixin`: the admin's change forms carry their version and refuse a
+  stale save the same way, and their edits count as edits too.
 """
 
 from __future__ import annotations
@@ -19,11 +20,20 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django import forms
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+from portal.history import changes_since
 
 VERSION_FIELD = "version"
+# The admin shows the stored version as a read-only field under VERSION_FIELD: the version its
+# form was loaded with travels under another name.
+ADMIN_VERSION_FIELD = "loaded_version"
+INCOMPLETE = _("The form was incomplete; load the page again.")
 
 
 class EditConflict(Exception):
@@ -108,30 +118,112 @@ class VersionedFormMixin:
         if VERSION_FIELD in self.fields:
             cleaned[VERSION_FIELD] = _version_of(cleaned.get(VERSION_FIELD))
             if cleaned[VERSION_FIELD] is None:
-                self.add_error(None, _("The form was incomplete; load the page again."))
+                self.add_error(None, INCOMPLETE)
         return cleaned
 
 
-def rebase(data: QueryDict, current_version: int) -> QueryDict:
+def rebase(data: QueryDict, current_version: int, field: str = VERSION_FIELD) -> QueryDict:
     """The posted data of a refused edit, now based on `current_version`.
 
     The form shown with the conflict keeps what the user typed; saving it again is then a
     deliberate choice made after seeing what changed, and goes through.
     """
     data = data.copy()
-    data[VERSION_FIELD] = str(current_version)
+    data[field] = str(current_version)
     return data
+
+
+def conflict_messages(conflict: EditConflict) -> list[str]:
+    """A refused edit as lines of text (for a form error): what happened, what changed (seen →
+    saved now), and what to do; the same words as portal/includes/conflict.html."""
+    separator = pgettext("label separator", ":")
+    return [
+        str(_("Someone else saved a change while you were editing")),
+        str(
+            _(
+                "Nothing was saved, so their change is kept. This is what changed since you "
+                "opened the form (what you saw → what is saved now):"
+            )
+        ),
+        *(
+            f"{capfirst(change.label)}{separator} {change.old} → {change.new}"
+            for change in conflict.changes
+        ),
+        str(
+            _(
+                "Your changes are still in the form below. Compare them with the current "
+                "values; if you save again, your values will replace theirs."
+            )
+        ),
+    ]
+
+
+class _AdminVersionCheck(forms.ModelForm):
+    """The admin change form of a Versioned record: refuses a save based on an older version.
+
+    The check runs in clean(), inside the transaction the admin's change view opens, and
+    locks the stored row: no other edit can come between it and the save.
+    """
+
+    # A character field, checked in clean(), as in VersionedFormMixin.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Set per admin (VersionedAdminMixin.version_changes): what changed since a version.
+    changes_since: Callable[[Any, int], Sequence[Any]]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # The stored version, read again: the history's "revert" form edits a past one.
+            self.initial[ADMIN_VERSION_FIELD] = (
+                type(self.instance)
+                ._default_manager.values_list(VERSION_FIELD, flat=True)
+                .get(pk=self.instance.pk)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = _version_of(cleaned.get(ADMIN_VERSION_FIELD))
+        if seen is None:
+            raise ValidationError(INCOMPLETE, code="incomplete")
+        model = type(self.instance)
+        # The change view's transaction holds the lock until the save; the history's revert
+        # view opens none, hence this one.
+        with transaction.atomic(using=model._default_manager.db):
+            stored = model._default_manager.select_for_update().get(pk=self.instance.pk)
+        if stored.version != seen:
+            conflict = EditConflict(self.changes_since(stored, seen), stored.version)
+            # Shown again, the form keeps what was typed, now based on the current version.
+            self.data = rebase(self.data, stored.version, ADMIN_VERSION_FIELD)
+            raise ValidationError(conflict_messages(conflict), code="conflict")
+        self.instance.version = stored.version  # raised by one when saved (save_model)
+        return cleaned
 
 
 class VersionedAdminMixin:
     """For the ModelAdmin of a Versioned model: an edit there is an edit like any other.
 
-    Someone editing the same record from the portal's pages must see it as a newer version,
-    not overwrite it.
+    Its change form carries the version it was loaded with; saving it after someone else saved
+    a newer version (from the portal or the admin) is refused with an error above the form,
+    listing what changed, what was typed kept: it never reverts the newer edit. Each saved
+    edit raises the version, so that the portal's forms see it as newer too. Override
+    `version_changes` where a record's changes are more than its own fields.
     """
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), VERSION_FIELD)
+
+    def version_changes(self, obj, version: int) -> Sequence[Any]:
+        """What changed on `obj` since `version`: seen → current (portal.history.Change)."""
+        return changes_since(obj, version=version)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and "form" not in kwargs:
+            kwargs["form"] = type(
+                self.form.__name__,
+                (_AdminVersionCheck, self.form),
+                {"changes_since": staticmethod(self.version_changes)},
+            )
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -10,19 +10,24 @@ picks; with neither, since the beginning of the plan). It holds:
   window (old → new, with the day of the change);
 * a summary by status, and the meeting's title and date.
 
-Every text is resolved here, in the report's language (``reports.entries``). The number of
-queries does not depend on the number of actions (everything is preloaded).
+Every text is resolved here, in the report's language (``reports.entries``), and each text a
+person wrote has its bidirectional controls paired as it is read (``portal.text``): an
+override left open in one text never reverses the next, wherever the formats put them side by
+side (an update's progress and next steps, the names of a cell). The number of queries does
+not depend on the number of actions (everything is preloaded).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.dates import long_date
-from portal.languages import LANGUAGES, shown
+from portal.languages import LANGUAGES, Shown, shown
+from portal.text import bidi_balanced
 from reports.entries import (
     ActionEntry,
     ActivityEntry,
@@ -36,6 +41,11 @@ from reports.period import Period, end_of_day
 from reports.plan_as_of import plan_now, plan_then, status_changes, updates_in
 from workplan.exports import fuzzy_cells
 from workplan.models import Health, Priority, Status, responsible_names
+
+
+def _shown(obj, name: str, language: str, **kwargs) -> Shown:
+    found = shown(obj, name, language, **kwargs)
+    return dataclasses.replace(found, text=bidi_balanced(found.text))
 
 
 def report_build(
@@ -74,7 +84,7 @@ def report_build(
                 pk=activity.pk,
                 number=activity.number,
                 title=_("Activity %(number)s") % {"number": activity.number},
-                objective=shown(activity, "objective", language),
+                objective=_shown(activity, "objective", language),
                 priority_label=priority_labels.get(activity.priority, ""),
             )
             for activity in activities
@@ -92,17 +102,19 @@ def report_build(
             action_entry = ActionEntry(
                 pk=action.pk,
                 code=f"{entry.number}.{action.number}",
-                description=shown(action, "description", language),
-                responsible=responsible_names(row.organizations, row.people),
+                description=_shown(action, "description", language),
+                responsible=[
+                    bidi_balanced(name) for name in responsible_names(row.organizations, row.people)
+                ],
                 start=start["start"],
                 due=due["due"],
                 start_date=start["start_first_day"],
                 due_date=due["due_last_day"],
                 start_edtf=start["start_edtf"],
                 due_edtf=due["due_edtf"],
-                resources=[shown(r, "description", language) for r in row.resources],
-                expected_results=[shown(r, "description", language) for r in row.expected_results],
-                remarks=shown(action, "remarks", language),
+                resources=[_shown(r, "description", language) for r in row.resources],
+                expected_results=[_shown(r, "description", language) for r in row.expected_results],
+                remarks=_shown(action, "remarks", language),
                 status=action.status,
                 status_label=status_labels.get(action.status, action.status),
                 health_label=health_labels.get(action.health, ""),
@@ -110,13 +122,13 @@ def report_build(
                 updates=[
                     UpdateEntry(
                         date=u.date,
-                        author=u.author.display_name,
+                        author=bidi_balanced(u.author.display_name),
                         status=u.status,
                         status_label=status_labels.get(u.status, u.status),
                         health_label=health_labels.get(u.health, ""),
-                        progress=shown(u, "progress", language, original=u.language),
-                        next_steps=shown(u, "next_steps", language, original=u.language),
-                        challenges=shown(u, "challenges", language, original=u.language),
+                        progress=_shown(u, "progress", language, original=u.language),
+                        next_steps=_shown(u, "next_steps", language, original=u.language),
+                        challenges=_shown(u, "challenges", language, original=u.language),
                     )
                     for u in updates.get(action.pk, ())
                 ],
@@ -136,9 +148,9 @@ def report_build(
             change_count += len(action_entry.changes)
 
         meeting = period.meeting
-        meeting_title = str(shown(meeting, "title", language)) if meeting else ""
+        meeting_title = str(_shown(meeting, "title", language)) if meeting else ""
         since_title = (
-            str(shown(period.since_meeting, "title", language)) if period.since_meeting else ""
+            str(_shown(period.since_meeting, "title", language)) if period.since_meeting else ""
         )
         kind_labels = dict(MeetingKind.choices)
         report = Report(

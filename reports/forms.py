@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
 from portal.dates import long_date, validate_plausible_date
-from portal.forms import bilingual_labels
+from portal.forms import ModelMultipleChoiceField, bilingual_labels
 from portal.languages import Language
 from reports.models import Meeting
 from workplan.models import Activity
@@ -18,7 +18,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{long_date(meeting.date)} – {meeting.title} ({meeting.get_kind_display()})"
 
 
-class ActivityChoiceField(forms.ModelMultipleChoiceField):
+class ActivityChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, activity):
         return _("Activity %(number)s: %(objective)s") % {
             "number": activity.number,

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import validate_plausible_date
+from portal.limits import SHORT_TEXT
 
 
 class MeetingKind(models.TextChoices):
@@ -27,7 +28,7 @@ class Meeting(models.Model):
         _("date"), validators=[validate_plausible_date], help_text=_("The day of the meeting.")
     )
     title = models.CharField(
-        _("title"), max_length=200, help_text=_("E.g. “PSSDC spring meeting”.")
+        _("title"), max_length=SHORT_TEXT, help_text=_("E.g. “PSSDC spring meeting”.")
     )
     kind = models.CharField(
         _("kind"),

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
 
+from portal import audit
 from portal.access import role_required
 from portal.exports.columns import columns_in
 from portal.exports.download import attachment, file_name
@@ -107,11 +108,12 @@ def report_download(request, fmt):
         # Send the co-chair back to the form, which says what to fix.
         return redirect(f"{reverse('reports:report')}?{request.GET.urlencode()}")
     report = _report_from(form)
-    return attachment(
-        module.render(report),
-        content_type=module.CONTENT_TYPE,
-        filename=report_filename(report, module.EXTENSION),
+    filename = report_filename(report, module.EXTENSION)
+    content = module.render(report)
+    audit.record_download(
+        request=request, what="report", fmt=fmt, language=report.language, filename=filename
     )
+    return attachment(content, content_type=module.CONTENT_TYPE, filename=filename)
 
 
 @role_required(Role.COCHAIR)

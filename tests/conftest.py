@@ -5,6 +5,7 @@ from django.utils import translation
 
 from directory.models import Organization, Person
 from portal.roles import Role
+from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from workplan.seed import WORKPLAN_FIXTURE, plan_load
 
@@ -82,13 +83,13 @@ def user_for_role(db, organization):
 
 @pytest.fixture
 def member_client(client, member):
-    client.force_login(member)
+    sign_in(client, member)
     return client
 
 
 @pytest.fixture
 def cochair_client(client, cochair):
-    client.force_login(cochair)
+    sign_in(client, cochair)
     return client
 
 
@@ -102,3 +103,9 @@ def plan_json() -> dict:
 def seed_plan(db):
     """The working group's real plan, as `make run` loads it."""
     plan_load()
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    """pytest-django's admin client, signed in the portal's one way (tests/auth.py)."""
+    return sign_in(client, superuser)

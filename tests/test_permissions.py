@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
+from tests.auth import sign_in
 from tests.urlmap import (
     ADMIN_EXPECTED,
     ADMIN_SAMPLES,
@@ -47,7 +48,7 @@ def samples(django_db_setup, django_db_blocker):
 def signed_in_client(client, user_for_role, role):
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 

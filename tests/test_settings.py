@@ -1,7 +1,13 @@
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from tests.directory.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,3 +110,53 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     assert "bootstrap/css/bootstrap.min.css" in manifest
     assert "jquery-ui/jquery-ui.min.js" in manifest
     assert list(tmp_path.glob("css/portal.*.css.gz"))
+
+
+COOKIE_SETTINGS = (
+    "SESSION_COOKIE_NAME",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_USE_SESSIONS",
+    "CSRF_COOKIE_NAME",
+    "CSRF_COOKIE_SECURE",
+    "LANGUAGE_COOKIE_NAME",
+    "LANGUAGE_COOKIE_SECURE",
+)
+
+
+def production_cookie_settings() -> dict:
+    result = run_python(
+        SETUP + "import json; from django.conf import settings;"
+        f"print(json.dumps({{k: getattr(settings, k) for k in {COOKIE_SETTINGS!r}}}))",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_cookies_have_host_names_and_csrf_lives_in_the_session():
+    values = production_cookie_settings()
+    for name in ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME"):
+        assert values[name].startswith("__Host-")
+    assert values["SESSION_COOKIE_SECURE"]
+    assert values["LANGUAGE_COOKIE_SECURE"]
+    assert values["CSRF_USE_SESSIONS"] is True
+
+
+@pytest.mark.django_db
+def test_signing_in_under_production_cookie_settings_sets_one_host_cookie(client, member):
+    with override_settings(**production_cookie_settings()):
+        page = client.get("/en/sign-in/", secure=True)
+        token = page.context["csrf_token"]
+        response = client.post(
+            "/en/sign-in/",
+            {"username": "member", "password": PASSWORD, "csrfmiddlewaretoken": str(token)},
+            secure=True,
+        )
+    assert response.status_code == 302
+    cookie = response.cookies["__Host-sessionid"]
+    assert cookie["secure"]
+    assert cookie["httponly"]
+    assert cookie["path"] == "/"
+    assert not cookie["domain"]  # a __Host- cookie may not name a domain
+    assert "csrftoken" not in response.cookies
+    assert "__Host-csrftoken" not in response.cookies

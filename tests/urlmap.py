@@ -189,6 +189,33 @@ ROUTES: list[Route] = [
         post=every(REDIRECT),
     ),
     Route("account", get=allowed_to(SIGNED_IN), post=not_accepted_for(SIGNED_IN)),
+    # Two-step verification. The matrix's sessions are fully signed in (tests/auth.py): the
+    # privileged roles have given their code, members have no second factor.
+    Route(
+        "mfa_verify",
+        get={"anonymous": SIGN_IN, **dict.fromkeys(SIGNED_IN, REDIRECT)},
+        post={"anonymous": SIGN_IN, **dict.fromkeys(SIGNED_IN, REDIRECT)},
+        notes="The second sign-in step: members have no code to give (sent home), verified "
+        "sessions are sent on. tests/directory/test_mfa.py covers the step itself.",
+    ),
+    Route(
+        "mfa_enrol",
+        get=allowed_to(SIGNED_IN),
+        post=allowed_to(SIGNED_IN),
+        notes="Members may choose it; the others may move it to another phone.",
+    ),
+    Route(
+        "mfa_backup_codes",
+        get={**allowed_to(SIGNED_IN), "member": REDIRECT},
+        post={**allowed_to(SIGNED_IN, outcome=REDIRECT)},
+        notes="Without a second factor (members here) there are no codes: sent to set one up.",
+    ),
+    Route(
+        "mfa_disable",
+        get=not_accepted_for(SIGNED_IN),
+        post=allowed_to(SIGNED_IN, outcome=REDIRECT),
+        notes="Refused, with a message, to those whose role needs two-step verification.",
+    ),
     Route("password_change", get=allowed_to(SIGNED_IN), post=allowed_to(SIGNED_IN)),
     Route("password_change_done", get=allowed_to(SIGNED_IN), post=not_accepted_for(SIGNED_IN)),
     Route("password_reset", get=every(OK), post=every(OK)),
@@ -226,9 +253,15 @@ ROUTES: list[Route] = [
     ),
     Route(
         "workplan:update_translate",
-        get=allowed_to(MEMBERS),
-        post=allowed_to(MEMBERS),
+        get=allowed_to(COCHAIRS),
+        post=allowed_to(COCHAIRS),
         kwargs=lambda s: {"pk": s.update_pk},
+        notes=(
+            "An update's author, the people of the author's organization and co-chairs may "
+            "translate it (StatusUpdate.may_be_translated_by). The sample update's author has "
+            "no directory entry, so the matrix member, of another organization, is refused; "
+            "tests/workplan/test_update_translations.py covers the author and colleagues."
+        ),
     ),
     Route(
         "workplan:action_edit",

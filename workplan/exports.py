@@ -2,7 +2,9 @@
 
 The view passes the filtered queryset (``ActionFilter(...).qs``); the rows follow the plan's
 columns (workplan/columns.py), in the active language, every cell formula-safe. Fuzzy dates
-come three ways: in words, as their first or last day, and in ISO 8601-2 (EDTF).
+come three ways: in words, as their first or last day, and in ISO 8601-2 (EDTF). Texts that
+share a cell (the responsible names, the resources) are joined with ``safety.joined``: an
+override one of them left open does not reverse the next.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from openpyxl import Workbook
 
 from portal.exports import csv_file, excel
 from portal.exports.columns import columns_in, headings
+from portal.exports.safety import joined
 from portal.fuzzydates import FuzzyDate
 from workplan.columns import PLAN_COLUMNS
 from workplan.models import responsible_names
@@ -41,15 +44,18 @@ def plan_row(action, *, today: datetime.date) -> dict:
         "activity": _("Activity %(number)s") % {"number": action.activity.number},
         "code": action.code,
         "description": action.description or "",
-        "responsible": ", ".join(
+        "responsible": joined(
+            ", ",
             responsible_names(
                 action.responsible_organizations.all(), action.responsible_people.all()
-            )
+            ),
         ),
         **fuzzy_cells("start", action.start, day="first"),
         **fuzzy_cells("due", action.due, day="last"),
-        "resources": "\n".join(r.description or "" for r in action.resources.all()),
-        "expected_results": "\n".join(r.description or "" for r in action.expected_results.all()),
+        "resources": joined("\n", (r.description or "" for r in action.resources.all())),
+        "expected_results": joined(
+            "\n", (r.description or "" for r in action.expected_results.all())
+        ),
         "remarks": action.remarks or "",
         "status": action.get_status_display(),
         "health": action.get_health_display() if action.health else "",

@@ -1,4 +1,11 @@
-"""Forms of the work plan's pages: they validate; the services in workplan/services.py write."""
+"""Forms of the work plan's pages: they validate; the services in workplan/services.py write.
+
+Every free text has its limit from portal/limits.py, the same as its model field's: a longer
+text is a field error in the reader's language, with what was typed kept, and the text area
+carries it as its maxlength.
+"""
+
+import uuid
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -6,8 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
-from portal.forms import bilingual_labels, bilingual_text_areas, text_area
-from portal.languages import in_language, other_language
+from portal import limits
+from portal.forms import (
+    ModelMultipleChoiceField,
+    bilingual_labels,
+    bilingual_text_areas,
+    text_area,
+)
+from portal.languages import LANGUAGES, in_language, other_language
 from portal.locking import VERSION_FIELD, VersionedFormMixin
 from workplan.models import (
     Action,
@@ -19,11 +32,38 @@ from workplan.models import (
     StatusUpdate,
 )
 
+INCOMPLETE = _("The form was incomplete; load the page again.")
+
+
+class TextAreaField(forms.CharField):
+    """A text typed in a text area, its line breaks stored as one character each.
+
+    A browser counts each line break as one character against the text area's maxlength, then
+    sends it as two (CR LF): kept as one, a text the browser let through fits the limit.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
+def text_area_fields(*names: str) -> dict[str, type[forms.Field]]:
+    """``Meta.field_classes`` for both languages of translated text fields."""
+    return {f"{name}_{language}": TextAreaField for name in names for language in LANGUAGES}
+
+
 # --- Status updates -------------------------------------------------------------------------
+
+SUBMISSION_FIELD = "submission_token"
 
 
 class StatusUpdateForm(forms.Form):
-    """A member's dated progress report, written in the page's language."""
+    """A member's dated progress report, written in the page's language.
+
+    Each rendering of the empty form carries a new one-time token (hidden): the service stores
+    the update with it, so the same form sent twice (a double click, a resent request) stores
+    one update. A form shown again with its errors keeps its token: nothing used it yet.
+    """
 
     date = forms.DateField(
         label=_("Date"),
@@ -41,24 +81,30 @@ class StatusUpdateForm(forms.Form):
         choices=Health.choices,
         help_text=_("Is the action on track to deliver its expected results?"),
     )
-    progress = forms.CharField(
+    progress = TextAreaField(
         label=_("Progress made"),
+        max_length=limits.PROGRESS,
         widget=text_area(rows=4),
         help_text=_("What was done since last time."),
         error_messages={"required": _("Say what progress was made.")},
     )
-    next_steps = forms.CharField(
+    next_steps = TextAreaField(
         label=_("Next steps"),
         required=False,
+        max_length=limits.NEXT_STEPS,
         widget=text_area(),
         help_text=_("What comes next."),
     )
-    challenges = forms.CharField(
+    challenges = TextAreaField(
         label=_("Challenges or decisions needed"),
         required=False,
+        max_length=limits.CHALLENGES,
         widget=text_area(),
         help_text=_("Obstacles, risks, or decisions the working group must take."),
     )
+    # A character field, checked in clean(): a missing or forged token must give the error
+    # above the form, not one on a field nobody can see.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     def __init__(self, *args, action: Action | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,31 +114,53 @@ class StatusUpdateForm(forms.Form):
             if action.health:
                 self.initial.setdefault("health", action.health)
 
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            cleaned[SUBMISSION_FIELD] = uuid.UUID(str(cleaned.get(SUBMISSION_FIELD) or ""))
+        except ValueError:
+            self.add_error(None, INCOMPLETE)
+            # Shown again, the form carries a token that works: sending it again is enough.
+            self.data = self.data.copy()
+            self.data[SUBMISSION_FIELD] = str(uuid.uuid4())
+        return cleaned
 
-class StatusUpdateTranslationForm(forms.Form):
-    """The other official language's version of an update's texts."""
 
-    progress = forms.CharField(
+class StatusUpdateTranslationForm(VersionedFormMixin, forms.Form):
+    """The other official language's version of an update's texts, based on the version of
+    the update the translator loaded (see portal/locking.py)."""
+
+    progress = TextAreaField(
         label=_("Progress made"),
+        max_length=limits.PROGRESS,
         error_messages={"required": _("Translate the progress made.")},
     )
-    next_steps = forms.CharField(label=_("Next steps"), required=False)
-    challenges = forms.CharField(label=_("Challenges or decisions needed"), required=False)
+    next_steps = TextAreaField(label=_("Next steps"), required=False, max_length=limits.NEXT_STEPS)
+    challenges = TextAreaField(
+        label=_("Challenges or decisions needed"), required=False, max_length=limits.CHALLENGES
+    )
 
     def __init__(self, *args, update: StatusUpdate, **kwargs):
+        self.instance = update  # the record VersionedFormMixin reads the version from
         self.target = other_language(update.language)
         initial = kwargs.pop("initial", None) or {
             name: in_language(update, name, self.target) for name in StatusUpdate.TEXT_FIELDS
         }
         super().__init__(*args, initial=initial, **kwargs)
-        for name, field in self.fields.items():
+        for name in StatusUpdate.TEXT_FIELDS:
+            field = self.fields[name]
             field.widget = text_area(self.target, rows=4 if name == "progress" else 3)
+            field.widget.attrs.update(field.widget_attrs(field.widget))  # its maxlength
+
+    def translation_fields(self) -> dict:
+        """The cleaned texts the service writes (everything but the version)."""
+        return {name: self.cleaned_data[name] for name in StatusUpdate.TEXT_FIELDS}
 
 
 # --- Actions --------------------------------------------------------------------------------
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name_with_organization
 
@@ -100,7 +168,7 @@ class PersonChoiceField(forms.ModelMultipleChoiceField):
 class ActionForm(VersionedFormMixin, forms.ModelForm):
     """A co-chair's edit of an action's own fields (its lists are inline formsets)."""
 
-    responsible_organizations = forms.ModelMultipleChoiceField(
+    responsible_organizations = ModelMultipleChoiceField(
         label=_("Responsible organizations"),
         queryset=Organization.objects.none(),
         required=False,
@@ -134,6 +202,7 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             **bilingual_text_areas("description", rows=4),
             **bilingual_text_areas("remarks"),
         }
+        field_classes = text_area_fields("description", "remarks")
 
     def __init__(self, *args, activity: Activity, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,6 +243,7 @@ class ResourceForm(forms.ModelForm):
         fields = ("description_en", "description_fr")
         labels = bilingual_labels(description=_("Resource needed"))
         widgets = bilingual_text_areas("description", rows=2)
+        field_classes = text_area_fields("description")
 
 
 class ExpectedResultForm(forms.ModelForm):
@@ -182,6 +252,7 @@ class ExpectedResultForm(forms.ModelForm):
         fields = ("description_en", "description_fr", "state", "date")
         labels = bilingual_labels(description=_("Expected result"))
         widgets = bilingual_text_areas("description", rows=2)
+        field_classes = text_area_fields("description")
 
 
 ResourceFormSet = inlineformset_factory(
@@ -218,6 +289,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         fields = ("number", "objective_en", "objective_fr", "priority", "order")
         labels = bilingual_labels(objective=_("Objective"))
         widgets = bilingual_text_areas("objective")
+        field_classes = text_area_fields("objective")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

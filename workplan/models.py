@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,9 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
+from portal import limits
 from portal.fuzzydates import FuzzyDateField
 from portal.languages import Language, Shown, in_language, other_language, shown
 from portal.locking import Versioned
+from portal.roles import Role, has_role
+
+
+def limited(limit: int) -> dict:
+    """The options of a TextField holding at most `limit` characters (see portal/limits.py).
+
+    A TextField's max_length alone only reaches the form (a form field's limit and the text
+    area's maxlength); the validator makes the model refuse it too, so that every service's
+    full_clean() does, whatever wrote the value. Both languages' columns made by
+    modeltranslation copy the field, validator included.
+    """
+    return {"max_length": limit, "validators": [MaxLengthValidator(limit)]}
 
 
 class Priority(models.TextChoices):
@@ -51,7 +65,11 @@ class Activity(Versioned):
     number = models.PositiveSmallIntegerField(
         _("number"), unique=True, help_text=_("The activity's number in the work plan.")
     )
-    objective = models.TextField(_("objective"), help_text=_("What the activity sets out to do."))
+    objective = models.TextField(
+        _("objective"),
+        **limited(limits.OBJECTIVE),
+        help_text=_("What the activity sets out to do."),
+    )
     priority = models.CharField(
         _("priority"),
         max_length=10,
@@ -126,7 +144,9 @@ class Action(Versioned):
         _("number"), help_text=_("Position within the activity: 2 for action 1.2.")
     )
     description = models.TextField(
-        _("description / measure"), help_text=_("What will be done, as the plan words it.")
+        _("description / measure"),
+        **limited(limits.ACTION_DESCRIPTION),
+        help_text=_("What will be done, as the plan words it."),
     )
     responsible_organizations = models.ManyToManyField(
         Organization,
@@ -155,7 +175,12 @@ class Action(Versioned):
     # Last day of the due period, kept beside `due` so the database can filter overdue and
     # upcoming actions; written only by `Action.save()` from `due`.
     due_end = models.DateField(_("end of due period"), null=True, editable=False, db_index=True)
-    remarks = models.TextField(_("remarks"), blank=True, help_text=_("Anything else to note."))
+    remarks = models.TextField(
+        _("remarks"),
+        blank=True,
+        **limited(limits.REMARKS),
+        help_text=_("Anything else to note."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -218,7 +243,9 @@ class Resource(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(
-        _("description"), help_text=_("Staff, funding or other means the action needs.")
+        _("description"),
+        **limited(limits.RESOURCE),
+        help_text=_("Staff, funding or other means the action needs."),
     )
 
     class Meta:
@@ -240,7 +267,11 @@ class ExpectedResult(models.Model):
         verbose_name=_("action"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    description = models.TextField(_("description"), help_text=_("What will be delivered."))
+    description = models.TextField(
+        _("description"),
+        **limited(limits.EXPECTED_RESULT),
+        help_text=_("What will be delivered."),
+    )
     state = models.CharField(
         _("state"),
         max_length=20,
@@ -261,8 +292,13 @@ class ExpectedResult(models.Model):
         return self.description
 
 
-class StatusUpdate(models.Model):
-    """A dated progress report on an action, written by a member in their own language."""
+class StatusUpdate(Versioned):
+    """A dated progress report on an action, written by a member in their own language.
+
+    Its translation into the other official language may follow, added or corrected later
+    (see `may_be_translated_by`); an edit of it is versioned like an edit of the plan, and its
+    history keeps who changed what, when.
+    """
 
     TEXT_FIELDS = ("progress", "next_steps", "challenges")
 
@@ -297,12 +333,43 @@ class StatusUpdate(models.Model):
         choices=Health.choices,
         help_text=_("Is the action on track to deliver its expected results?"),
     )
-    progress = models.TextField(_("progress made"), help_text=_("What was done since last time."))
-    next_steps = models.TextField(_("next steps"), blank=True, help_text=_("What comes next."))
+    progress = models.TextField(
+        _("progress made"),
+        **limited(limits.PROGRESS),
+        help_text=_("What was done since last time."),
+    )
+    next_steps = models.TextField(
+        _("next steps"),
+        blank=True,
+        **limited(limits.NEXT_STEPS),
+        help_text=_("What comes next."),
+    )
     challenges = models.TextField(
         _("challenges or decisions needed"),
         blank=True,
+        **limited(limits.CHALLENGES),
         help_text=_("Obstacles, risks, or decisions the working group must take."),
+    )
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_updates_translated",
+        verbose_name=_("translated by"),
+        help_text=_("Who last saved the translation into the other official language."),
+    )
+    translated_at = models.DateTimeField(
+        _("translated at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the translation was last saved."),
+    )
+    # The one-time token of the form the update was posted from: the same form sent twice
+    # (a double click, a resent request) finds its update instead of storing a second one.
+    submission_token = models.UUIDField(
+        _("submission token"), null=True, blank=True, unique=True, editable=False
     )
 
     class Meta:
@@ -325,6 +392,25 @@ class StatusUpdate(models.Model):
                 {"date": ValidationError(_("The date cannot be in the future."), code="future")}
             )
 
+    def may_be_translated_by(self, user) -> bool:
+        """Whether `user` may add or correct this update's translation.
+
+        An update speaks for its author's organization: the author, and the people of the same
+        organization (who answer for what it reports, often translate for one another, and
+        take over when the author is away), may put it in the other official language. The
+        co-chairs answer for the whole plan in both languages before the council, so they may
+        correct any translation; superusers administer everything. Anyone else could make an
+        organization say, in the other language, what it did not say: refused.
+        """
+        if not user.is_authenticated:
+            return False
+        if has_role(user, Role.COCHAIR) or user.pk == self.author_id:
+            return True
+        if not has_role(user, Role.MEMBER):
+            return False
+        organization = _organization_id(self.author)
+        return organization is not None and organization == _organization_id(user)
+
     def shown(self, field: str, language: str | None = None) -> Shown:
         """The field in the reader's language, or the original with its language until then."""
         return shown(self, field, language, original=self.language)
@@ -344,6 +430,12 @@ class StatusUpdate(models.Model):
     @property
     def challenges_shown(self):
         return self.shown("challenges")
+
+
+def _organization_id(user) -> int | None:
+    """The organization of a user's directory entry, if they have one."""
+    person = getattr(user, "person", None)
+    return person.organization_id if person is not None else None
 
 
 def responsible_names(organizations, people) -> list[str]:

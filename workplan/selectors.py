@@ -28,6 +28,7 @@ from portal.history import (
     display_value,
     history_records,
     records_history,
+    user_name,
     version_record,
 )
 from portal.languages import in_language
@@ -89,13 +90,21 @@ def action_get(*, pk: int) -> Action:
     return get_object_or_404(Action.objects.with_related(), pk=pk)
 
 
-def action_updates(*, action: Action) -> list[StatusUpdate]:
-    """The action's status updates, newest first, with their authors; one query."""
-    return list(
+def action_updates(*, action: Action, reader=None) -> list[StatusUpdate]:
+    """The action's status updates, newest first, with their authors and translators.
+
+    One query (and one for the reader's directory entry). With a `reader`, each update says
+    whether they may translate it (``update.translatable``, see may_be_translated_by).
+    """
+    updates = list(
         StatusUpdate.objects.filter(action=action)
-        .select_related("author", "author__person")
+        .select_related("author__person", "translated_by__person")
         .order_by("-date", "-created")
     )
+    if reader is not None:
+        for update in updates:
+            update.translatable = update.may_be_translated_by(reader)
+    return updates
 
 
 def action_history(*, action: Action) -> list[HistoryEntry]:
@@ -190,6 +199,23 @@ def _items_as_of(model, action: Action, when: datetime.datetime) -> list[str]:
             text = f"{text} ({display_value(model, 'state', item.state)})"
         texts.append(text)
     return texts
+
+
+# An update's action, author and language never change; who translated it last does, and is
+# named as the portal names people.
+UPDATE_HIDDEN = frozenset({"action", "author", "language"})
+UPDATE_NAMES = {"translated_by": user_name}
+
+
+def status_update_changes_since(*, update: StatusUpdate, version: int) -> list[Change]:
+    """What changed on a status update since the user loaded `version` of it: seen → current."""
+    return changes_since(
+        update,
+        version=version,
+        label=_("this status update"),
+        hidden=UPDATE_HIDDEN,
+        names=UPDATE_NAMES,
+    )
 
 
 def activity_changes_since(*, activity: Activity, version: int) -> list[Change]:

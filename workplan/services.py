@@ -7,17 +7,23 @@ on what it saves, so the history names them whether or not a request is involved
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.history import CREATION
 from portal.languages import Language, in_language, other_language
 from portal.locking import lock_for_update
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
-from workplan.selectors import action_changes_since, activity_changes_since
+from workplan.selectors import (
+    action_changes_since,
+    activity_changes_since,
+    status_update_changes_since,
+)
 
 ACTION_M2M_FIELDS = tuple(field.name for field in Action._meta.many_to_many)
 RESOURCE_FIELDS = ("description_en", "description_fr")
@@ -71,6 +77,20 @@ def action_follow_latest_update(*, action: Action, user) -> None:
     action.save(update_fields=["status", "health", "last_updated", "version"])
 
 
+def _submitted(token: uuid.UUID, *, action: Action, author) -> StatusUpdate | None:
+    """The update already stored from the form of `token`, if any.
+
+    A token is the author's own, for one action: the same token sent by someone else, or for
+    another action, is a forged form, refused.
+    """
+    update = StatusUpdate.objects.filter(submission_token=token).first()
+    if update is not None and (update.action_id, update.author_id) != (action.pk, author.pk):
+        raise ValidationError(
+            _("The form was incomplete; load the page again."), code="submission_token"
+        )
+    return update
+
+
 @transaction.atomic
 def status_update_create(
     *,
@@ -83,10 +103,22 @@ def status_update_create(
     progress: str,
     next_steps: str = "",
     challenges: str = "",
+    submission_token: uuid.UUID | None = None,
 ) -> StatusUpdate:
-    """Posts a status update written in `language`; the action then follows its latest."""
+    """Posts a status update written in `language`; the action then follows its latest.
+
+    `submission_token` is the one-time token of the form it was posted from: when an update
+    was already stored with it (the form sent twice), that update is returned and nothing is
+    written.
+    """
     _check_language(language)
+    # Locking the action makes posts on it wait for one another: the second of two posts of
+    # one form finds the update the first one stored.
     action = Action.objects.select_for_update().get(pk=action.pk)
+    if submission_token is not None:
+        existing = _submitted(submission_token, action=action, author=author)
+        if existing is not None:
+            return existing
     update = StatusUpdate(
         action=action,
         author=author,
@@ -94,6 +126,7 @@ def status_update_create(
         date=date,
         status=status,
         health=health,
+        submission_token=submission_token,
     )
     _set_texts(
         update,
@@ -101,26 +134,64 @@ def status_update_create(
         {"progress": progress, "next_steps": next_steps, "challenges": challenges},
     )
     _check_update_texts(update, language)
-    update.save()
+    update._history_user = author
+    try:
+        with transaction.atomic():
+            update.save()
+    except IntegrityError:
+        # Where the database does not lock the action (SQLite), the other post may have
+        # stored it between the check above and this save: its token is then taken.
+        existing = (
+            _submitted(submission_token, action=action, author=author)
+            if submission_token is not None
+            else None
+        )
+        if existing is None:
+            raise
+        return existing
     action_follow_latest_update(action=action, user=author)
     return update
 
 
 @transaction.atomic
 def status_update_translate(
-    *, update: StatusUpdate, user, progress: str, next_steps: str = "", challenges: str = ""
+    *,
+    update: StatusUpdate,
+    user,
+    expected_version: int,
+    progress: str,
+    next_steps: str = "",
+    challenges: str = "",
 ) -> StatusUpdate:
-    """Adds (or corrects) the translation of an update into the other official language."""
-    update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
-    target = other_language(update.language)
+    """Adds (or corrects) the translation of an update into the other official language.
+
+    Only those the update lets translate it may (StatusUpdate.may_be_translated_by; else
+    PermissionDenied). Raises EditConflict (listing what changed: seen → current) when the
+    stored version is not `expected_version`, e.g. another translator saved first; then
+    nothing is written. The update records who translated it and when; its history, what.
+    """
+    if not update.may_be_translated_by(user):
+        raise PermissionDenied
+    locked = lock_for_update(
+        StatusUpdate,
+        pk=update.pk,
+        expected_version=expected_version,
+        changes_since=lambda stored, version: status_update_changes_since(
+            update=stored, version=version
+        ),
+    )
+    target = other_language(locked.language)
     _set_texts(
-        update,
+        locked,
         target,
         {"progress": progress, "next_steps": next_steps, "challenges": challenges},
     )
-    _check_update_texts(update, target)
-    update.save()
-    return update
+    _check_update_texts(locked, target)
+    locked.translated_by = user
+    locked.translated_at = timezone.now()
+    locked._history_user = user
+    locked.save()
+    return locked
 
 
 # --- Actions --------------------------------------------------------------------------------

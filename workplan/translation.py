@@ -38,3 +38,5 @@ simple_history.register(Activity)
 simple_history.register(Action, m2m_fields=["responsible_organizations", "responsible_people"])
 simple_history.register(Resource)
 simple_history.register(ExpectedResult)
+# Who posted, translated or corrected an update, and what each saved: kept for every update.
+simple_history.register(StatusUpdate)

@@ -4,12 +4,15 @@ import datetime
 import io
 import math
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from portal.exports import graphemes
 from portal.exports.columns import Column
 from portal.exports.safety import is_formula_like, xml_text
+from portal.text import bidi_balanced
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXTENSION = "xlsx"
@@ -21,10 +24,54 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 
+# The most a cell holds: Excel counts in UTF-16 code units (an emoji counts twice) and, when it
+# opens a file, cuts the rest of a longer text without a word. A longer text is cut here, and
+# says so.
+CELL_LIMIT = 32_767
+# How far back a cut looks for a space, so that it does not fall inside a word.
+CUT_AT_SPACE_WITHIN = 200
+
+
+def _units(text: str) -> int:
+    """The text's length as Excel counts it (UTF-16 code units)."""
+    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+
+
+def _within(text: str, units: int) -> str:
+    """The longest start of the text that is at most `units` code units long."""
+    used = 0
+    for at, character in enumerate(text):
+        used += 2 if ord(character) > 0xFFFF else 1
+        if used > units:
+            return text[:at]
+    return text
+
+
+def cell_text(text: str) -> str:
+    """The text as a cell holds it: whole when it fits; else cut (at a space when one is near,
+    never between a letter and its accents) and ending with a note that says so."""
+    if len(text) <= CELL_LIMIT // 2 or _units(text) <= CELL_LIMIT:
+        return text
+    note = " " + _("… (continued in the portal)")
+    room = CELL_LIMIT - _units(note)
+    while True:
+        kept = _within(text, room)
+        space = kept.rfind(" ", len(kept) - CUT_AT_SPACE_WITHIN)
+        if space > 0:
+            kept = kept[:space]
+        while kept and graphemes.extends(text[len(kept)]):
+            kept = kept[:-1]
+        # What the cut left open is closed, which may take a few more characters.
+        kept = bidi_balanced(kept.rstrip())
+        if _units(kept) <= room:
+            return kept + note
+        room -= _units(kept) - room
+
+
 def put(ws, row: int, column: int, value, *, font=None, alignment=None):
-    """Write one cell; text is always text, dates are typed dates."""
+    """Write one cell; text is always text (whole, or cut with a note), dates are typed dates."""
     if isinstance(value, str):
-        value = xml_text(value)
+        value = cell_text(xml_text(value))
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str) and is_formula_like(value):
         # openpyxl reads a leading "=" as a formula: store the text as a string instead, and
@@ -58,6 +105,8 @@ def sheet_title(text: str, taken: set[str]) -> str:
 # a column of width 1 holds (a width counts the digit "0", wider than most letters; bold
 # headings are wider still).
 LINE_HEIGHT = 15
+# The tallest row Excel accepts, in points (a taller one makes it report a damaged file).
+MAX_ROW_HEIGHT = 409
 CHARACTERS_PER_WIDTH = 1.1
 BOLD_CHARACTERS_PER_WIDTH = 0.9
 
@@ -96,7 +145,7 @@ def fit_row(ws, row: int, texts_and_widths, *, per_width: float = CHARACTERS_PER
         default=1,
     )
     if lines > 1:
-        ws.row_dimensions[row].height = lines * LINE_HEIGHT
+        ws.row_dimensions[row].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
 
 
 def print_landscape(

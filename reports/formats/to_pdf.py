@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from portal.dates import long_date
 from portal.exports import typst_pdf
 from portal.exports.columns import columns_in, headings
-from portal.exports.typst_pdf import shown_data
+from portal.exports.safety import file_text
+from portal.exports.typst_pdf import shown_data, text
 from reports.columns import REPORT_COLUMNS
 from reports.entries import ActionEntry, Report
 from workplan.columns import STATUS
@@ -34,7 +35,7 @@ def _progress(action: ActionEntry) -> dict:
         "changes": [change.plain for change in action.changes],
         "updates": [
             {
-                "heading": update.heading_label,
+                "heading": text(update.heading_label),
                 "progress": shown_data(update.progress),
                 "notes": [
                     [label, shown_data(getattr(update, name))]
@@ -52,7 +53,7 @@ def _cells(action: ActionEntry) -> dict:
     return {
         "code": action.code,
         "description": shown_data(action.description),
-        "responsible": ", ".join(action.responsible),
+        "responsible": text(", ".join(action.responsible)),
         "start": action.start,
         "due": {"text": action.due, "overdue": action.is_overdue},
         "resources": [shown_data(r) for r in action.resources],
@@ -72,11 +73,11 @@ def data(report: Report) -> dict:
             "title": report.title,
             "document_title": f"{report.title} – {as_of}",
             "subtitle": report.subtitle,
-            "period": report.period,
-            "meeting": report.meeting_line,
+            "period": file_text(report.period),
+            "meeting": text(report.meeting_line),
             "footer": f"{report.title} – {as_of}",
             "page_counter": typst_pdf.page_counter(_("Page %(page)s of %(pages)s")),
-            "facts": report.cover_facts,
+            "facts": [[label, text(value)] for label, value in report.cover_facts],
             "summary": {
                 "caption": _("Summary by status"),
                 "header": [str(STATUS.label), _("Actions")],

@@ -103,14 +103,14 @@ def render(report: Report) -> bytes:
 
         properties = document.core_properties
         properties.title = f"{report.title} – {long_date(report.as_of)}"
-        properties.subject = report.meeting_title or report.period
+        properties.subject = xml_text(report.meeting_title or report.period)
         properties.author = report.subtitle
         properties.language = word.language_tag(report.language)
 
         document.add_heading(report.title, level=0)
         document.add_paragraph(report.subtitle, style="Subtitle")
         if report.meeting:
-            document.add_paragraph(report.meeting_line)
+            document.add_paragraph(xml_text(report.meeting_line))
 
         document.add_heading(_("Summary"), level=1)
         document.add_heading(_("About this report"), level=2)

@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from portal.roles import Role
+from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def roles_listed(response) -> list[str]:
 
 @pytest.mark.parametrize(("language", "path"), [("en", "/en/account/"), ("fr", "/fr/compte/")])
 def test_roles_are_named_by_their_labels_never_their_codes(client, language, path):
-    client.force_login(UserFactory(roles=[Role.COCHAIR, Role.EDITOR]))
+    sign_in(client, UserFactory(roles=[Role.COCHAIR, Role.EDITOR]))
     response = client.get(path)
     assert response.status_code == 200
     with translation.override(language):
@@ -27,5 +28,5 @@ def test_roles_are_named_by_their_labels_never_their_codes(client, language, pat
 
 
 def test_a_user_without_a_role_is_told_so(client):
-    client.force_login(UserFactory())
+    sign_in(client, UserFactory())
     assert roles_listed(client.get("/en/account/")) == ["None yet"]

@@ -2,12 +2,13 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from directory.models import Organization
+from tests.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_superuser_edits_an_organization_in_both_languages(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     response = client.get("/en/admin/directory/organization/add/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -20,7 +21,7 @@ def test_superuser_edits_an_organization_in_both_languages(client, superuser):
 
 
 def test_saving_an_organization_through_the_admin(client, superuser):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     response = client.post(
         "/en/admin/directory/organization/add/",
         {

@@ -3,6 +3,7 @@
 import pytest
 from pytest_django.asserts import assertTemplateUsed
 
+from tests.auth import sign_in
 from tests.directory.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def test_member_is_sent_to_the_dashboard(member_client, home, dashboard):
 
 @pytest.mark.parametrize("role", ["cochair", "superuser"])
 def test_cochair_and_superuser_count_as_members(client, user_for_role, role):
-    client.force_login(user_for_role(role))
+    sign_in(client, user_for_role(role))
     response = client.get("/en/")
     assert response.status_code == 302
     assert response.url == "/en/workplan/dashboard/"
@@ -28,7 +29,7 @@ def test_cochair_and_superuser_count_as_members(client, user_for_role, role):
 
 @pytest.mark.parametrize("role", ["editor", "steward"])
 def test_signed_in_user_without_the_member_role_sees_the_front_page(client, user_for_role, role):
-    client.force_login(user_for_role(role))
+    sign_in(client, user_for_role(role))
     response = client.get("/en/")
     assert response.status_code == 200
     assert "does not give access to the working group" in response.content.decode()

@@ -5,6 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
+from tests.auth import sign_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -73,7 +75,7 @@ def test_anonymous_reaches_a_public_page(client):
 
 
 def test_signed_in_user_without_the_role_is_refused(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get("/en/workplan/").status_code == 403
 
 
@@ -88,7 +90,7 @@ def test_content_security_policy_forbids_inline_script(client):
 
 
 def test_refusal_page_is_in_the_users_language(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get("/fr/plan-de-travail/")
     assert response.status_code == 403
     assert "Accès refusé" in response.content.decode()

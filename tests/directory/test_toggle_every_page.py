@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.auth import sign_in
 from tests.urlmap import ROUTES, samples_create
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_toggle_round_trips(client, user_for_role, route, role):
     kwargs = route.kwargs(samples_create())
     user = user_for_role(role)
     if user:
-        client.force_login(user)
+        sign_in(client, user)
     with translation.override("en"):
         english = reverse(route.name, kwargs=kwargs) + "?ref=toggle"
     response = client.get(english)

@@ -19,12 +19,14 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests import auth
 from tests.directory.factories import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -124,21 +126,39 @@ def expect_at(page, path: str):
 
 
 def sign_in(page, username: str, password: str = PASSWORD, *, language: str = "en"):
-    """Signs in through the real sign-in form, as a person would."""
+    """Signs in through the real sign-in form, as a person would: the password, then the code
+    from their authenticator when they have one (those who need one have one already)."""
+    from directory.mfa import policy
+    from directory.models import User
+
+    user = User.objects.filter(username=username).first()
+    if user is not None and policy.mfa_required(user):
+        auth.authenticator(user)
     page.goto(url("login", language))
-    form = page.locator("main form[method=post]")
+    form = page.locator("main form[method=post]").first
     form.locator("input[name=username]").fill(username)
     form.locator("input[name=password]").fill(password)
     with page.expect_navigation():
         form.locator("[type=submit]").click()
+    if page.url.split("?")[0].endswith(url("mfa_verify", language)):
+        form = page.locator("main form[method=post]").first
+        form.locator("input[name=code]").fill(auth.next_code(user))
+        with page.expect_navigation():
+            form.locator("[type=submit]").click()
 
 
 def session_cookie_add(context, user, live_server):
     """Signs the browser in as `user` without the form (fast): a session made by the test
     client, handed to the browser as its cookie."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
+    client = auth.sign_in(Client(), user)
+    name = settings.SESSION_COOKIE_NAME
     context.add_cookies(
-        [{"name": "sessionid", "value": cookie.value, "url": live_server.url, "httpOnly": True}]
+        [
+            {
+                "name": name,
+                "value": client.cookies[name].value,
+                "url": live_server.url,
+                "httpOnly": True,
+            }
+        ]
     )

@@ -13,8 +13,12 @@ Content-Security-Policy violation (an inline script or style slipped in).
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
+from tests import auth
+from tests.directory.factories import UserFactory
 from tests.e2e.conftest import session_cookie_add, url
 from tests.urlmap import OK, ROUTES, ROUTES_BY_NAME, samples_create
 
@@ -187,4 +191,49 @@ def test_error_pages_have_no_wcag_violation(watched_page, signed_in_as, case, ro
         response = page.goto(path)
         assert response.status == status, f"GET {path} as {role}: {response.status}"
         audit(page, f"{path} ({status}) as {role}", problems, csp_errors)
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_second_sign_in_step_has_no_wcag_violation(watched_page, context, live_server):
+    """The code page is reached only between the two steps, so the URL map's sessions (fully
+    signed in) never see it: checked here, as it first shows and after a wrong code."""
+    page, csp_errors = watched_page
+    user = UserFactory(username="chair-a11y", roles=["cochair"])
+    auth.authenticator(user)
+    client = auth.sign_in(Client(), user, second_factor=False)
+    name = settings.SESSION_COOKIE_NAME
+    context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+    )
+    problems: list[str] = []
+    for language in LANGUAGES:
+        path = url("mfa_verify", language)
+        assert page.goto(path).status == 200
+        audit(page, path, problems, csp_errors)
+        page.locator("main input[name=code]").fill("000000")
+        with page.expect_navigation():
+            page.locator("main form[method=post] [type=submit]").first.click()
+        expect(page.locator(ERRORS_SHOWN).first).to_be_visible()
+        audit(page, f"{path}, after a wrong code", problems, csp_errors)
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_oversize_request_page_has_no_wcag_violation(watched_page, signed_in_as):
+    """A form sent with more than the server reads gets the portal's 400 page, in the form's
+    language (the text typed into the page directly, past the field's maxlength)."""
+    page, csp_errors = watched_page
+    signed_in_as("member")
+    problems: list[str] = []
+    for language in LANGUAGES:
+        path = url("workplan:update_create", language, **route_kwargs("workplan:update_create"))
+        page.goto(path)
+        page.evaluate(
+            "() => { const t = document.querySelector('main textarea[name=progress]');"
+            " t.removeAttribute('maxlength'); t.value = 'x'.repeat(3 * 1024 * 1024); }"
+        )
+        with page.expect_navigation() as navigation:
+            page.locator("main form[method=post] [type=submit]").first.click()
+        assert navigation.value.status == 400
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        audit(page, f"{path} (400)", problems, csp_errors)
     assert not problems, "\n\n".join(problems)

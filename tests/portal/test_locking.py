@@ -8,6 +8,7 @@ from django.utils import translation
 
 from portal.history import changes_since
 from portal.locking import EditConflict, VersionedFormMixin, lock_for_update, rebase
+from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from tests.workplan.factories import ActionFactory, ActivityFactory
 from workplan.forms import ActivityForm
@@ -164,10 +165,36 @@ def test_rebase_keeps_what_was_typed_on_the_current_version():
 
 def test_an_admin_edit_bumps_the_version(client, superuser):
     activity = ActivityFactory(priority="medium")
-    client.force_login(superuser)
+    sign_in(client, superuser)
     change_url = reverse("admin:workplan_activity_change", args=[activity.pk])
-    assert "Version" in client.get(change_url).content.decode()  # shown, not editable
-    response = client.post(change_url, _data(activity, priority="high", version=99))
+    page = client.get(change_url).content.decode()
+    assert "Version" in page  # shown, not editable
+    assert 'type="hidden" name="loaded_version" value="1"' in page
+    response = client.post(
+        change_url, _data(activity, priority="high", version=99, loaded_version=1)
+    )
     assert response.status_code == 302
     stored = Activity.objects.get(pk=activity.pk)
-    assert (stored.priority, stored.version) == ("high", 2)  # the posted version is ignored
+    assert (stored.priority, stored.version) == ("high", 2)  # the posted "version" is ignored
+
+
+def test_a_stale_admin_edit_is_refused(client, superuser):
+    activity = ActivityFactory(priority="medium", objective_en="Share")
+    sign_in(client, superuser)
+    change_url = reverse("admin:workplan_activity_change", args=[activity.pk])
+    activity_update(
+        activity=activity,
+        user=UserFactory(),
+        expected_version=1,
+        fields={"objective_en": "Share what works"},
+    )
+    response = client.post(change_url, _data(activity, priority="high", loaded_version=1))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Objective (English): Share → Share what works" in body
+    stored = Activity.objects.get(pk=activity.pk)
+    assert (stored.priority, stored.objective_en, stored.version) == (
+        "medium",
+        "Share what works",
+        2,
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from portal.navigation import Section, register
+from tests.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def nav_links(response) -> list[tuple[str, bool]]:
 def test_each_role_sees_the_sections_it_may_open(client, user_for_role, role, labels):
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     response = client.get(reverse("password_reset"))  # a page every role may open
     assert [label for label, _current in nav_links(response)] == labels
 

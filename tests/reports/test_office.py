@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from portal.exports.columns import columns_in, headings
 from reports.columns import REPORT_COLUMNS
+from tests.auth import sign_in
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [
@@ -47,7 +48,7 @@ def printed(django_db_setup, django_db_blocker, tmp_path_factory):
         with transaction.atomic():
             plan_load()
             client = Client()
-            client.force_login(UserFactory(username="office-chair", roles=["cochair"]))
+            sign_in(client, UserFactory(username="office-chair", roles=["cochair"]))
             files = []
             for language in ("en", "fr"):
                 for fmt in MOST_PAGES:

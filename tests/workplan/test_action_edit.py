@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.fuzzydates import FuzzyDate
+from tests.auth import sign_in
 from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, ExpectedResult, Resource
@@ -100,7 +101,7 @@ def test_cochair_sees_the_form_in_their_language(cochair_client, action):
 
 
 def test_superuser_can_edit(client, superuser, action):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert client.get(url("action_edit", action.pk)).status_code == 200
 
 
@@ -190,20 +191,20 @@ def test_number_already_taken_in_the_activity(cochair_client, action):
 def test_conflicting_edit_is_refused_and_named(client, cochair, action):
     other = UserFactory(username="cochair-b", roles=["cochair"])
     # Co-chair A loads the form.
-    client.force_login(cochair)
+    sign_in(client, cochair)
     form_html = client.get(url("action_edit", action.pk)).content.decode()
     loaded_version = int(re.search(r'name="version" value="(\d+)"', form_html).group(1))
     stale = edit_data(action, remarks_en="A's remark", status="on_hold")
 
     # Co-chair B saves a change first.
-    client.force_login(other)
+    sign_in(client, other)
     response = client.post(
         url("action_edit", action.pk), edit_data(action, due="Winter 2020", status="delayed")
     )
     assert response.status_code == 302
 
     # A's save, based on the version A loaded, is refused.
-    client.force_login(cochair)
+    sign_in(client, cochair)
     assert stale["version"] == loaded_version
     response = client.post(url("action_edit", action.pk), stale)
     assert response.status_code == 409
@@ -228,9 +229,9 @@ def test_conflicting_edit_is_refused_and_named(client, cochair, action):
 def test_conflict_message_in_french(client, cochair, action):
     other = UserFactory(username="cochair-b", roles=["cochair"])
     stale = edit_data(action, remarks_fr="Remarque de A")
-    client.force_login(other)
+    sign_in(client, other)
     client.post(url("action_edit", action.pk), edit_data(action, remarks_fr="Remarque de B"))
-    client.force_login(cochair)
+    sign_in(client, cochair)
     response = client.post(url("action_edit", action.pk, "fr"), stale)
     assert response.status_code == 409
     body = response.content.decode()
@@ -253,7 +254,7 @@ def test_status_update_between_load_and_save_is_a_conflict(client, cochair, memb
         health="on_track",
         progress="Done.",
     )
-    client.force_login(cochair)
+    sign_in(client, cochair)
     response = client.post(url("action_edit", action.pk), stale)
     assert response.status_code == 409
     assert Action.objects.get(pk=action.pk).status == "completed"

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from portal.fuzzydates import FuzzyDate
+from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from tests.workplan.factories import ActionFactory, ExpectedResultFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import assert_change
@@ -208,7 +209,7 @@ def test_query_count_does_not_grow_with_updates_and_history(client, django_asser
     # 16 resource records, 17 expected-result records. Same for 10 and for 100 updates.
     reader = UserFactory(username="reader", roles=["member"])
     author = UserFactory(username="author", roles=["member"])
-    client.force_login(reader)
+    sign_in(client, reader)
     action = ActionFactory()
     ExpectedResultFactory(action=action, description_en="A", description_fr="A")
     _post_updates(action, author, 10)

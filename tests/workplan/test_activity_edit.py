@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Activity
@@ -113,17 +114,17 @@ def test_cochair_edits_an_activity(cochair_client, cochair, seed_plan):
 def test_conflicting_activity_edit_is_refused(client, cochair, seed_plan):
     activity = Activity.objects.get(number=4)
     other = UserFactory(username="cochair-b", roles=["cochair"])
-    client.force_login(cochair)
+    sign_in(client, cochair)
     stale = edit_data(activity, version_of(client, activity), priority="low")
 
-    client.force_login(other)
+    sign_in(client, other)
     response = client.post(
         url("activity_edit", activity.pk),
         edit_data(activity, version_of(client, activity), priority="high"),
     )
     assert response.status_code == 302
 
-    client.force_login(cochair)
+    sign_in(client, cochair)
     response = client.post(url("activity_edit", activity.pk), stale)
     assert response.status_code == 409
     body = response.content.decode()
@@ -145,14 +146,14 @@ def test_conflict_in_french(client, cochair, seed_plan):
     activity = Activity.objects.get(number=3)
     objective_fr = activity.objective_fr
     other = UserFactory(username="cochair-b", roles=["cochair"])
-    client.force_login(cochair)
+    sign_in(client, cochair)
     stale = edit_data(activity, version_of(client, activity))
-    client.force_login(other)
+    sign_in(client, other)
     client.post(
         url("activity_edit", activity.pk),
         edit_data(activity, version_of(client, activity), objective_fr="Objectif révisé."),
     )
-    client.force_login(cochair)
+    sign_in(client, cochair)
     response = client.post(url("activity_edit", activity.pk, language="fr"), stale)
     assert response.status_code == 409
     body = response.content.decode()

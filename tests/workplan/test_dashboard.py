@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.fuzzydates import FuzzyDate
+from tests.auth import sign_in
 from tests.directory.factories import PersonFactory, UserFactory
 from tests.workplan.factories import ActionFactory, ActivityFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import codes, page
@@ -83,7 +84,7 @@ def plan(db):
 
 def test_cochair_and_superuser_reach_the_dashboard(client, cochair, superuser):
     for user in (cochair, superuser):
-        client.force_login(user)
+        sign_in(client, user)
         assert client.get(URL_EN).status_code == 200
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from directory.models import User
 from portal.fuzzydates import FuzzyDate
 from portal.roles import Role
+from tests.auth import sign_in
 from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
 from tests.workplan.factories import ActionFactory, ActivityFactory
 from tests.workplan.html_helpers import codes, page
@@ -143,7 +144,7 @@ def test_nothing_to_list(member_client):
 
 
 def test_a_user_without_a_person_gets_a_clear_message(client):
-    client.force_login(UserFactory(username="unlinked", roles=[Role.MEMBER]))
+    sign_in(client, UserFactory(username="unlinked", roles=[Role.MEMBER]))
     doc = page(client.get(URL_EN))
     message = " ".join(doc.xpath('//*[@id="no-person"]')[0].text_content().split())
     assert message.startswith("Your account is not linked to a person in the directory.")
@@ -177,7 +178,7 @@ def test_queries_do_not_grow_with_the_number_of_actions(
     # The synthetic actions name this person (every third) and their organization (all).
     user = User.objects.get(username="synthetic-author")
     user.groups.add(Group.objects.get(name=Role.MEMBER))
-    client.force_login(user)
+    sign_in(client, user)
     with django_assert_max_num_queries(MY_ACTIONS_QUERIES):
         response = client.get(URL_EN)
     assert response.status_code == 200
@@ -191,7 +192,7 @@ def test_queries_do_not_grow_with_the_number_of_actions(
 def test_organization_of_another_member_does_not_leak(client, actions):
     stranger = UserFactory(username="stranger", roles=[Role.MEMBER])
     PersonFactory(user=stranger, organization=OrganizationFactory())
-    client.force_login(stranger)
+    sign_in(client, stranger)
     doc = page(client.get(URL_EN))
     assert doc.xpath("//h1")[0].text == "My actions"  # the stranger's own page, empty
     body = " ".join(doc.text_content().split())

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from tests.auth import sign_in
 from tests.conftest import SEED_CODES
 from tests.directory.factories import UserFactory
 from tests.workplan.factories import ActivityFactory
@@ -109,7 +110,7 @@ def test_member_sees_no_editing_links(member_client, seed_plan):
 
 
 def test_superuser_reads_the_plan(client, superuser, seed_plan):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert client.get(PLAN_EN).status_code == 200
 
 
@@ -138,7 +139,7 @@ def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_q
     # 10 expected results; the filter form's choices: 11 activities, 12 organizations,
     # 13 people; 14 the paginator's count. The same bound holds for 10 and for 200 actions.
     user = UserFactory(username="reader", roles=["member"])
-    client.force_login(user)
+    sign_in(client, user)
     synthetic_plan_create(actions=size, updates=0)
     assert Action.objects.count() == size
     with django_assert_max_num_queries(14):
@@ -151,7 +152,7 @@ def test_query_count_does_not_grow_with_the_plan(client, django_assert_max_num_q
 
 def test_same_number_of_queries_for_10_and_200_actions(client, django_assert_max_num_queries):
     user = UserFactory(username="reader", roles=["member"])
-    client.force_login(user)
+    sign_in(client, user)
     synthetic_plan_create(actions=10, updates=0)
     with django_assert_max_num_queries(14) as small:
         response = client.get(PLAN_FR)

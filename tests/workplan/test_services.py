@@ -130,13 +130,16 @@ def test_status_change_is_recorded_in_the_authors_name(author):
 
 def test_translate_fills_the_other_language(author):
     update = post(ActionFactory(), author, language="en", progress="Met the team")
-    status_update_translate(update=update, user=author, progress="Rencontre de l’équipe")
+    status_update_translate(
+        update=update, user=author, expected_version=1, progress="Rencontre de l’équipe"
+    )
     update.refresh_from_db()
     assert update.progress_fr == "Rencontre de l’équipe"
     assert update.progress_en == "Met the team"
     assert update.is_translated
+    assert update.version == 2
     with pytest.raises(ValidationError):
-        status_update_translate(update=update, user=author, progress="")
+        status_update_translate(update=update, user=author, expected_version=2, progress="")
 
 
 def _fields(action, **changes):

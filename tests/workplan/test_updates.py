@@ -3,11 +3,13 @@ the history of status changes, and forms that keep what was typed."""
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.auth import sign_in
 from tests.workplan.factories import ActionFactory, StatusUpdateFactory
 from tests.workplan.html_helpers import assert_change
 from workplan.models import Action, StatusUpdate
@@ -21,7 +23,9 @@ def url(name: str, pk: int, language: str = "en") -> str:
 
 
 def post_update(client, action, language="en", **fields):
+    """Posts the update form as a browser sends it, with a form's fresh one-time token."""
     data = {
+        "submission_token": str(uuid.uuid4()),
         "date": timezone.localdate().isoformat(),
         "status": "in_progress",
         "health": "on_track",
@@ -194,7 +198,7 @@ def test_roles(client, editor, action):
     response = post_update(client, action, progress="Hello")
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
-    client.force_login(editor)
+    sign_in(client, editor)
     assert post_update(client, action, progress="Hello").status_code == 403
     assert (
         client.get(url("update_translate", StatusUpdateFactory(action=action).pk)).status_code
@@ -241,6 +245,7 @@ def test_translating_an_update(member_client, french_update):
             "progress": "We met the ESDC geomatics team.",
             "next_steps": "",
             "challenges": "Open data to be confirmed.",
+            "version": french_update.version,
         },
     )
     assert response.status_code == 302
@@ -263,10 +268,12 @@ def test_translation_can_be_corrected(member_client, french_update):
     french_update.save()
     body = member_client.get(url("update_translate", french_update.pk, "en")).content.decode()
     assert "We met the team.</textarea>" in body
-    member_client.post(
+    assert f'name="version" value="{french_update.version}"' in body
+    response = member_client.post(
         url("update_translate", french_update.pk, "en"),
-        {"progress": "We met the ESDC geomatics team."},
+        {"progress": "We met the ESDC geomatics team.", "version": french_update.version},
     )
+    assert response.status_code == 302
     french_update.refresh_from_db()
     assert french_update.progress_en == "We met the ESDC geomatics team."
 
@@ -274,7 +281,7 @@ def test_translation_can_be_corrected(member_client, french_update):
 def test_translation_needs_the_progress(member_client, french_update):
     response = member_client.post(
         url("update_translate", french_update.pk, "fr"),
-        {"progress": "", "challenges": "Open data to be confirmed."},
+        {"progress": "", "challenges": "Open data to be confirmed.", "version": 1},
     )
     assert response.status_code == 200
     body = response.content.decode()

@@ -1,7 +1,7 @@
 """An action's page, its status updates, and the co-chairs' editing of the plan."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -35,7 +35,7 @@ def _action_page(request, action: Action, update_form: StatusUpdateForm, *, stat
         {
             "action": action,
             "overdue": action.is_overdue(),
-            "updates": action_updates(action=action),
+            "updates": action_updates(action=action, reader=request.user),
             "history": action_history(action=action),
             "update_form": update_form,
         },
@@ -67,6 +67,7 @@ def update_create(request, pk):
     form = StatusUpdateForm(request.POST)
     if form.is_valid():
         try:
+            # The same form sent twice returns the update the first one stored: a success.
             services.status_update_create(
                 action=action, author=request.user, language=get_language(), **form.cleaned_data
             )
@@ -78,22 +79,16 @@ def update_create(request, pk):
     return _action_page(request, action, form)
 
 
-@role_required(Role.MEMBER)
-@require_http_methods(["GET", "POST"])
-def update_translate(request, pk):
-    """Adds or corrects the other official language's version of an update."""
-    update = get_object_or_404(
-        StatusUpdate.objects.select_related("action__activity", "author__person"), pk=pk
+def _update_get(pk) -> StatusUpdate:
+    return get_object_or_404(
+        StatusUpdate.objects.select_related(
+            "action__activity", "author__person", "translated_by__person"
+        ),
+        pk=pk,
     )
-    form = StatusUpdateTranslationForm(request.POST or None, update=update)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.status_update_translate(update=update, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The translation was saved."))
-            return redirect(update)
+
+
+def _translate_page(request, update, form, *, conflict=None, status=200):
     return render(
         request,
         "workplan/update_translate.html",
@@ -106,8 +101,45 @@ def update_translate(request, pk):
                 name: in_language(update, name, update.language)
                 for name in StatusUpdate.TEXT_FIELDS
             },
+            "conflict": conflict,
         },
+        status=status,
     )
+
+
+@role_required(Role.MEMBER)
+@require_http_methods(["GET", "POST"])
+def update_translate(request, pk):
+    """Adds or corrects the other official language's version of an update.
+
+    Open to those the update lets translate it (StatusUpdate.may_be_translated_by says who
+    and why); a translation saved by someone else since the form was loaded is not overwritten
+    (409, what changed shown, what was typed kept), as with an action's edit.
+    """
+    update = _update_get(pk)
+    if not update.may_be_translated_by(request.user):
+        raise PermissionDenied
+    form = StatusUpdateTranslationForm(request.POST or None, update=update)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.status_update_translate(
+                update=update,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.translation_fields(),
+            )
+        except EditConflict as conflict:
+            update = _update_get(pk)
+            form = StatusUpdateTranslationForm(
+                rebase(request.POST, conflict.current_version), update=update
+            )
+            return _translate_page(request, update, form, conflict=conflict, status=409)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The translation was saved."))
+            return redirect(update)
+    return _translate_page(request, update, form)
 
 
 # --- Co-chairs: actions ---------------------------------------------------------------------

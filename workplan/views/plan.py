@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET
 from modeltranslation.utils import get_language
 
+from portal import audit
 from portal.access import role_required
 from portal.exports import csv_file, excel
 from portal.exports.columns import columns_in
@@ -59,9 +60,10 @@ def plan_export(request, fmt):
     if fmt not in PLAN_FORMATS:
         raise Http404(_("Unknown file format."))
     render_file, content_type = PLAN_FORMATS[fmt]
-    filename = file_name(
-        FILE_STEM, day=timezone.localdate(), language=get_language(), extension=fmt
+    language = get_language()
+    filename = file_name(FILE_STEM, day=timezone.localdate(), language=language, extension=fmt)
+    content = render_file(_filtered(request).qs)
+    audit.record_download(
+        request=request, what="plan", fmt=fmt, language=language, filename=filename
     )
-    return attachment(
-        render_file(_filtered(request).qs), content_type=content_type, filename=filename
-    )
+    return attachment(content, content_type=content_type, filename=filename)
