@@ -535,7 +535,9 @@ def _replay(world: World) -> None:
         data = form.submission(**dict.fromkeys(accepted.fields, text))
         response = send(client, "POST", accepted.action, data)
         answered("POST", accepted.action, f"{where} (stored again)", response, problems)
-        refused = sorted(refused_fields(response, accepted.page))
+        refused = (
+            sorted(refused_fields(response, accepted.page)) if response.status_code == 200 else []
+        )
         # A formset row is named by its place: after other values were stored again, the same
         # name may be another row (an empty extra form then, a saved row now), which rightly
         # refuses what the empty one ignored. Any other refusal is a change of mind.

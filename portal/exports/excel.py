@@ -59,8 +59,7 @@ def cell_text(text: str) -> str:
         space = kept.rfind(" ", len(kept) - CUT_AT_SPACE_WITHIN)
         if space > 0:
             kept = kept[:space]
-        while kept and graphemes.extends(text[len(kept)]):
-            kept = kept[:-1]
+        kept = kept[: graphemes.cluster_start(text, len(kept))]
         # What the cut left open is closed, which may take a few more characters.
         kept = bidi_balanced(kept.rstrip())
         if _units(kept) <= room:

@@ -105,3 +105,35 @@ def test_printed_landscape_one_page_wide_without_the_cells_for_tools():
     assert ws.print_title_rows == "$1:$1"
     assert ws.print_area == "'Sheet'!$A$1:$A$2"
     assert ws.print_options.gridLines
+
+
+def test_a_cell_text_too_long_for_excel_is_cut_between_words_and_says_so():
+    from portal.exports.excel import CELL_LIMIT, _units, cell_text
+
+    fits = "x" * CELL_LIMIT
+    assert cell_text(fits) == fits
+    long = "mot " * 10_000  # 40,000 characters
+    cut = cell_text(long)
+    assert _units(cut) <= CELL_LIMIT
+    assert cut.endswith(" … (continued in the portal)")
+    assert cut.removesuffix(" … (continued in the portal)").endswith("mot")
+
+
+def test_a_cut_cell_never_splits_an_emoji_nor_leaves_an_override_open():
+    from portal.exports.excel import CELL_LIMIT, _units, cell_text
+
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # 8 UTF-16 units, one cluster
+    cut = cell_text("\u202e" + family * 5_000)
+    assert _units(cut) <= CELL_LIMIT
+    kept = cut.removesuffix(" … (continued in the portal)")
+    assert kept.startswith("\u202e") and kept.endswith(family + "\u202c")
+    assert kept[1:-1] == family * ((len(kept) - 2) // len(family))
+
+
+def test_a_cut_cell_note_is_in_the_files_language():
+    from django.utils import translation
+
+    from portal.exports.excel import cell_text
+
+    with translation.override("fr"):
+        assert cell_text("mot " * 10_000).endswith(" … (suite dans le portail)")
