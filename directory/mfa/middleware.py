@@ -9,7 +9,7 @@ from directory.mfa import policy
 
 # Set at sign-in for someone who had no second factor then and needs none: their pages then
 # cost no look-up of devices. (Enrolling later verifies the session that enrols.)
-PASSWORD_ENOUGH = "mfa_password_enough"
+PASSWORD_ENOUGH = "mfa_password_enough"  # noqa: S105 (a session key, not a password)
 
 
 @receiver(user_logged_in, dispatch_uid="mfa_sign_in")

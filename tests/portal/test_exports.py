@@ -126,7 +126,8 @@ def test_a_cut_cell_never_splits_an_emoji_nor_leaves_an_override_open():
     cut = cell_text("\u202e" + family * 5_000)
     assert _units(cut) <= CELL_LIMIT
     kept = cut.removesuffix(" … (continued in the portal)")
-    assert kept.startswith("\u202e") and kept.endswith(family + "\u202c")
+    assert kept.startswith("\u202e")
+    assert kept.endswith(family + "\u202c")
     assert kept[1:-1] == family * ((len(kept) - 2) // len(family))
 
 
