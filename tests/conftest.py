@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.db import connections
 from django.utils import translation
 
 from directory.models import Organization, Person
@@ -21,10 +22,24 @@ def _no_language_left_active():
     translation.deactivate()
 
 
-@pytest.fixture
-def organization(db):
+def migration_rows_restore() -> None:
+    """Puts back what the migrations wrote (the role groups) after transactional tests.
+
+    A transactional test flushes every table when it ends; with serialized rollback Django
+    reloads the migrations' rows before each such test, but not after the last one, and a
+    test database kept with --reuse-db would start the next run without its role groups.
+    Call it with database access (``django_db_blocker.unblock()``).
+    """
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            connections[alias].creation.deserialize_db_from_string(contents)
+
+
+def organization_create(key: str = "snb-test") -> Organization:
+    """Service New Brunswick, as the tests' organization."""
     return Organization.objects.create(
-        key="snb-test",
+        key=key,
         name_en="Service New Brunswick",
         name_fr="Service Nouveau-Brunswick",
         acronym_en="SNB",
@@ -32,6 +47,11 @@ def organization(db):
         order_of_government="provincial",
         province="NB",
     )
+
+
+@pytest.fixture
+def organization(db):
+    return organization_create()
 
 
 @pytest.fixture

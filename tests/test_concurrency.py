@@ -13,7 +13,7 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -23,6 +23,7 @@ from bench.load import Client as LoadClient
 from directory.models import Person
 from portal.roles import Role
 from tests.auth import sign_in
+from tests.conftest import migration_rows_restore
 from tests.directory.factories import UserFactory
 from workplan.models import Action, StatusUpdate
 
@@ -46,10 +47,7 @@ def _migration_rows_restored(django_db_setup, django_db_blocker):
     wrote included; later tests of a run kept with --reuse-db need them back."""
     yield
     with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
+        migration_rows_restore()
 
 
 def signed_in(users) -> list[LoadClient]:

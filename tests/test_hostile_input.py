@@ -37,6 +37,7 @@ from django.utils import translation
 
 from directory.models import Organization, Person
 from tests.auth import sign_in
+from tests.conftest import organization_create
 from tests.directory.factories import UserFactory
 from tests.hostile import (
     BY_NAME,
@@ -211,15 +212,7 @@ def world(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             samples = samples_create()
-            organization = Organization.objects.create(
-                key="hostile-test",
-                name_en="Service New Brunswick",
-                name_fr="Service Nouveau-Brunswick",
-                acronym_en="SNB",
-                acronym_fr="SNB",
-                order_of_government="provincial",
-                province="NB",
-            )
+            organization = organization_create("hostile-test")
             users = {role: user_build(role, organization) for role in ROLES if role != "anonymous"}
             built = World(samples=samples, users=users)
             discover(built)

@@ -27,6 +27,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from tests import auth
+from tests.conftest import migration_rows_restore
 from tests.directory.factories import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -87,10 +88,7 @@ def _database_restored_after_browser_tests(django_db_setup, django_db_blocker):
     """
     yield
     with django_db_blocker.unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
+        migration_rows_restore()
 
 
 @pytest.fixture(autouse=True)
