@@ -19,6 +19,11 @@ from portal.dates import long_date
 from portal.languages import Shown
 from reports.models import Meeting
 
+# The report page shows an action's latest status updates of the period, and says how many
+# earlier ones the downloads and the action's page hold: a council report of thousands of
+# updates then stays a page a browser opens at once (under 1 MB).
+PAGE_UPDATES = 3
+
 
 @dataclass(slots=True)
 class UpdateEntry:
@@ -99,6 +104,15 @@ class ActionEntry:
     @property
     def latest_update(self) -> datetime.date | None:
         return max((u.date for u in self.updates), default=None)
+
+    @property
+    def page_updates(self) -> list[UpdateEntry]:
+        """The updates the report page shows: the latest PAGE_UPDATES (the files keep all)."""
+        return self.updates[-PAGE_UPDATES:]
+
+    @property
+    def updates_not_on_page(self) -> int:
+        return max(0, len(self.updates) - PAGE_UPDATES)
 
 
 def labelled(label: str) -> str:

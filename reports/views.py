@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
 
-from portal import audit
+from portal import audit, fragments
 from portal.access import role_required
 from portal.exports.columns import columns_in
 from portal.exports.download import attachment, file_name
@@ -33,12 +34,17 @@ def _report_from(form: ReportForm):
         meeting=data.get("meeting"), as_of=data.get("as_of"), since=data.get("since")
     )
     activities = data.get("activities")
-    language = data.get("language") or get_language()
     return report_build(
         period=period,
-        language=language,
+        language=_language(form),
         activity_ids=[a.pk for a in activities] if activities else None,
     )
+
+
+def _language(form: ReportForm) -> str:
+    """The report's language: the one chosen in the form, else the page's."""
+    data = form.cleaned_data if form.is_bound else {}
+    return data.get("language") or get_language()
 
 
 def _bound_form(request) -> ReportForm:
@@ -55,13 +61,16 @@ def report_filename(report, extension: str) -> str:
 def report(request):
     """The report form and, below it, the report itself (members read; co-chairs download)."""
     form = _bound_form(request)
-    report = None
-    if not form.is_bound or form.is_valid():
-        report = _report_from(form)
+    has_report = not form.is_bound or form.is_valid()
+    # Built only when the page is not in the fragment cache (portal/fragments.py).
+    report = SimpleLazyObject(lambda: _report_from(form)) if has_report else None
     may_export = has_role(request.user, Role.COCHAIR)
     query = request.GET.urlencode()
-    downloads = []
-    if report is not None and may_export:
+
+    def downloads():
+        if not has_report or not may_export:
+            return []
+        links = []
         for fmt, label in (
             ("pdf", _("PDF")),
             ("docx", _("Word")),
@@ -69,7 +78,7 @@ def report(request):
             ("csv", _("CSV")),
         ):
             url = reverse("reports:report_download", args=[fmt])
-            downloads.append(
+            links.append(
                 {
                     "fmt": fmt,
                     "label": label,
@@ -77,11 +86,14 @@ def report(request):
                     "filename": report_filename(report, fmt),
                 }
             )
+        return links
+
     return render(
         request,
         "reports/report.html",
         {
             "form": form,
+            "has_report": has_report,
             "report": report,
             "chosen": form.is_bound,
             # Neither a meeting nor a date chosen: the page says what it shows by default.
@@ -89,7 +101,7 @@ def report(request):
                 (form.cleaned_data if form.is_bound and form.is_valid() else {}).get(name)
                 for name in ("meeting", "as_of", "since")
             ),
-            "downloads": downloads,
+            "downloads": downloads,  # a callable: the template calls it when it renders
             "columns": columns_in(REPORT_COLUMNS, "html"),
             "may_export": may_export,
         },
@@ -107,11 +119,15 @@ def report_download(request, fmt):
     if form.is_bound and not form.is_valid():
         # Send the co-chair back to the form, which says what to fix.
         return redirect(f"{reverse('reports:report')}?{request.GET.urlencode()}")
-    report = _report_from(form)
-    filename = report_filename(report, module.EXTENSION)
-    content = module.render(report)
+
+    def report_file() -> tuple[str, bytes]:
+        report = _report_from(form)
+        return report_filename(report, module.EXTENSION), module.render(report)
+
+    # The same file for everyone who asks until the plan changes (portal/fragments.py).
+    filename, content = fragments.cached("report-file", [fmt, request.GET.urlencode()], report_file)
     audit.record_download(
-        request=request, what="report", fmt=fmt, language=report.language, filename=filename
+        request=request, what="report", fmt=fmt, language=_language(form), filename=filename
     )
     return attachment(content, content_type=module.CONTENT_TYPE, filename=filename)
 

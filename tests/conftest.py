@@ -10,6 +10,24 @@ from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from workplan.seed import WORKPLAN_FIXTURE, plan_load
 
+# What the fragment cache (portal/fragments.py) adds to a page's queries on the database cache:
+# on a miss, reading the content generation and the fragment, then storing the fragment (a
+# count, a look-up and an insert, in a savepoint); on a hit, the two reads alone.
+FRAGMENT_MISS = 7
+FRAGMENT_HIT = 2
+# Every signed-in page reads the session, the user and the user's roles; and, for a role that
+# needs two-step verification, the device the session was verified with.
+SIGNED_IN = 3
+SIGNED_IN_TWO_STEP = SIGNED_IN + 1
+
+
+def main_of(response) -> bytes:
+    """The page's <main> element: what a fragment holds, without the header's per-request
+    tokens (the sign-out form's CSRF token, the CSP nonce)."""
+    content = response.content
+    return content[content.index(b"<main") : content.index(b"</main>")]
+
+
 # The codes of the seven actions of the seed plan (fixtures/workplan.json), in the plan's order.
 SEED_CODES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "4.1"]
 

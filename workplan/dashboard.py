@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Count, F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -165,10 +166,15 @@ def upcoming_actions(today: datetime.date) -> CappedList:
     return _capped(queryset, LIST_LIMIT, _plan_url(due=DUE_90))
 
 
-def stale_actions(now: datetime.datetime) -> CappedList:
-    """Open actions without a status update in STALE_DAYS, never-updated and oldest first."""
+def stale_actions(today: datetime.date) -> CappedList:
+    """Open actions without a status update in STALE_DAYS, never-updated and oldest first.
+
+    Counted in whole days, from the start of today: the list is the same all day long (and
+    the dashboard can be kept for the day, portal/fragments.py).
+    """
+    start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     queryset = (
-        Action.objects.stale(STALE_DAYS, now)
+        Action.objects.stale(STALE_DAYS, start_of_today)
         .select_related("activity")
         .order_by(F("last_updated").asc(nulls_first=True), "activity__order", "number")
     )
@@ -271,9 +277,7 @@ class Dashboard:
         )
 
 
-def dashboard_read(
-    *, today: datetime.date, now: datetime.datetime, timeline_activity: Activity | None = None
-) -> Dashboard:
+def dashboard_read(*, today: datetime.date, timeline_activity: Activity | None = None) -> Dashboard:
     """Everything the dashboard shows, in a number of queries that does not grow with the plan."""
     activities = list(Activity.objects.all())
     return Dashboard(
@@ -281,7 +285,7 @@ def dashboard_read(
         counts=plan_counts(activities),
         overdue=overdue_actions(today),
         upcoming=upcoming_actions(today),
-        stale=stale_actions(now),
+        stale=stale_actions(today),
         updates=recent_updates(),
         timeline=plan_timeline(today, timeline_activity),
     )

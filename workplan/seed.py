@@ -12,6 +12,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from directory.models import Organization, Person
+from portal import fragments
 from portal.fuzzydates import parse_fuzzy_date
 from portal.history import CREATION
 from workplan.models import Action, Activity, ExpectedResult, Resource
@@ -111,3 +112,4 @@ def plan_load(*, path: Path = WORKPLAN_FIXTURE) -> None:
         )
         for action_row in row["actions"]:
             _action(activity, action_row, organizations, people)
+    fragments.changed()  # the resources and results go in with bulk_create, which sends no signal

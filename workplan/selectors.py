@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 
 from django.core.paginator import Page, Paginator
@@ -80,6 +81,25 @@ def plan_sections(*, actions: Iterable[Action], include_empty: bool) -> list[Pla
     for action in actions:
         sections[action.activity_id].actions.append(action)
     return [s for s in sections.values() if include_empty or s.actions]
+
+
+class PlanRead:
+    """One page of the (filtered) plan, read only when the page shows it: a page kept in the
+    fragment cache (portal/fragments.py) asks for none of it."""
+
+    def __init__(self, *, actions: QuerySet, number, filtered: bool):
+        self._actions, self._number, self._filtered = actions, number, filtered
+
+    @cached_property
+    def page(self) -> Page:
+        return plan_page(actions=self._actions, number=self._number)
+
+    @cached_property
+    def sections(self) -> list[PlanSection]:
+        return plan_sections(
+            actions=self.page.object_list,
+            include_empty=not self._filtered and not self.page.has_other_pages(),
+        )
 
 
 # --- An action's page -----------------------------------------------------------------------

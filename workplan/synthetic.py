@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory.models import Organization, Person, User
+from portal import fragments
 from portal.fuzzydates import FuzzyDate
 from portal.languages import Language
 from workplan.models import (
@@ -124,3 +125,4 @@ def synthetic_plan_create(*, actions: int, updates: int, seed: int = 2026) -> No
             )
         )
     StatusUpdate.objects.bulk_create(update_rows, batch_size=2000)
+    fragments.changed()  # bulk_create sends no signal

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from reports.models import Meeting
 from tests.auth import sign_in
-from tests.conftest import SEED_CODES
+from tests.conftest import FRAGMENT_HIT, FRAGMENT_MISS, SEED_CODES, SIGNED_IN_TWO_STEP, main_of
 from tests.directory.factories import UserFactory
 from tests.reports.conftest import action
 from tests.reports.factories import MeetingFactory
@@ -203,10 +203,14 @@ def test_report_page_queries_do_not_grow(client, django_assert_max_num_queries, 
     # activities; status history in the window; status updates in the window; the form's
     # meetings and activities. One more reads the statuses at the window's start when the
     # window holds status changes.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(16 + FRAGMENT_MISS):
         response = client.get(REPORT_EN)
     assert response.status_code == 200
     assert len(row_codes(response.content.decode())) == actions
+    # Asked again, from the fragment cache.
+    with django_assert_max_num_queries(SIGNED_IN_TWO_STEP + FRAGMENT_HIT):
+        again = client.get(REPORT_EN)
+    assert main_of(again) == main_of(response)
 
 
 @pytest.mark.parametrize("actions", [10, 200])
@@ -214,10 +218,33 @@ def test_download_queries_do_not_grow(client, django_assert_max_num_queries, act
     _plan_of(actions)
     sign_in(client, UserFactory(username="chair", roles=["cochair"]))
     # The page's queries, without the form's two lists, and the download's audit entry.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(15 + FRAGMENT_MISS):
         response = client.get(download_url("csv"))
     assert response.status_code == 200
     assert response.content.decode("utf-8-sig").count("Synthetic action") == actions
+    # Asked again, the file comes from the cache; the download is recorded all the same.
+    with django_assert_max_num_queries(SIGNED_IN_TWO_STEP + FRAGMENT_HIT + 1):
+        again = client.get(download_url("csv"))
+    assert again.content == response.content
+
+
+def test_the_page_shows_an_actions_latest_updates_and_the_files_keep_all(
+    client, cochair, seed_plan, make_update
+):
+    today = timezone.localdate()
+    for days_ago in range(5, 0, -1):
+        make_update(action("1.1"), today - datetime.timedelta(days=days_ago), f"Update {days_ago}")
+    sign_in(client, cochair)
+    body = client.get(REPORT_EN).content.decode()
+    assert [n for n in range(1, 6) if f"Update {n}" in body] == [1, 2, 3]
+    assert (
+        f'2 earlier status updates of the period are on <a href="/en/workplan/actions/'
+        f'{action("1.1").pk}/">the action’s page</a>.'
+    ) in body
+    french = client.get(REPORT_FR).content.decode()
+    assert "2 points de situation antérieurs de la période figurent sur" in french
+    csv = client.get(download_url("csv")).content.decode("utf-8-sig")
+    assert all(f"Update {n}" in csv for n in range(1, 6))
 
 
 def test_update_in_the_other_language_carries_its_lang(member_client, seed_plan, make_update):

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from portal.access import role_required
@@ -13,9 +14,9 @@ def dashboard(request):
     """Where the plan stands: counts, what is late or coming due, recent updates, a timeline."""
     timeline_form = TimelineForm(request.GET or None)
     activity = timeline_form.cleaned_data["activity"] if timeline_form.is_valid() else None
-    data = dashboard_read(
-        today=timezone.localdate(), now=timezone.now(), timeline_activity=activity
-    )
+    today = timezone.localdate()
+    # Read only when the page is not in the fragment cache (portal/fragments.py).
+    data = SimpleLazyObject(lambda: dashboard_read(today=today, timeline_activity=activity))
     return render(
         request,
         "workplan/dashboard.html",

@@ -16,7 +16,7 @@ from workplan import exports
 from workplan.columns import PLAN_COLUMNS
 from workplan.filters import ActionFilter
 from workplan.models import Action
-from workplan.selectors import plan_page, plan_sections
+from workplan.selectors import PlanRead
 
 PLAN_FORMATS = {
     "csv": (exports.render_csv, csv_file.CONTENT_TYPE),
@@ -35,19 +35,15 @@ def plan(request):
     """The plan, activity by activity, filtered by the query string, a page at a time."""
     action_filter = _filtered(request)
     filtered = action_filter.is_filtered
-    page = plan_page(actions=action_filter.qs, number=request.GET.get("page"))
-    sections = plan_sections(
-        actions=page.object_list, include_empty=not filtered and not page.has_other_pages()
-    )
     return render(
         request,
         "workplan/plan.html",
         {
             "filter": action_filter,
             "filtered": filtered,
-            "sections": sections,
-            "action_count": page.paginator.count,
-            "page": page,
+            "plan": PlanRead(
+                actions=action_filter.qs, number=request.GET.get("page"), filtered=filtered
+            ),
             "columns": columns_in(PLAN_COLUMNS, "html"),
         },
     )

@@ -1,0 +1,33 @@
+"""{% fragment "name" vary… %}…{% endfragment %}: a piece of a page kept in the shared cache
+until anything it shows changes (portal/fragments.py says what a key holds)."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from portal import fragments
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        vary = [value.resolve(context) for value in self.vary_on]
+        return mark_safe(  # noqa: S308 (the nodelist's own output, escaped as it rendered)
+            fragments.cached(name, vary, lambda: str(self.nodelist.render(context)))
+        )
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )
