@@ -85,16 +85,25 @@ def watch(*models, not_shown: frozenset[str] = frozenset()) -> None:
             )
 
 
-def key(name: str, vary: Iterable = ()) -> str:
-    parts = [generation(), get_language() or "", timezone.localdate().isoformat()]
+def _generation_of(request) -> str:
+    """The generation, read once per request: its fragments then agree with one another."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "content_generation"):
+        request.content_generation = generation()
+    return request.content_generation
+
+
+def key(name: str, vary: Iterable = (), *, request=None) -> str:
+    parts = [_generation_of(request), get_language() or "", timezone.localdate().isoformat()]
     parts += [str(value) for value in vary]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"fragment:{name}:{digest}"
 
 
-def cached(name: str, vary: Iterable, make: Callable[[], T]) -> T:
+def cached(name: str, vary: Iterable, make: Callable[[], T], *, request=None) -> T:
     """What `make()` returns, from the cache when this generation already made it."""
-    fragment_key = key(name, vary)
+    fragment_key = key(name, vary, request=request)
     value = cache.get(fragment_key)
     if value is None:
         value = make()

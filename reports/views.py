@@ -125,7 +125,9 @@ def report_download(request, fmt):
         return report_filename(report, module.EXTENSION), module.render(report)
 
     # The same file for everyone who asks until the plan changes (portal/fragments.py).
-    filename, content = fragments.cached("report-file", [fmt, request.GET.urlencode()], report_file)
+    filename, content = fragments.cached(
+        "report-file", [fmt, request.GET.urlencode()], report_file, request=request
+    )
     audit.record_download(
         request=request, what="report", fmt=fmt, language=_language(form), filename=filename
     )

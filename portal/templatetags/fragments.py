@@ -17,7 +17,12 @@ class FragmentNode(template.Node):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary_on]
         return mark_safe(  # noqa: S308 (the nodelist's own output, escaped as it rendered)
-            fragments.cached(name, vary, lambda: str(self.nodelist.render(context)))
+            fragments.cached(
+                name,
+                vary,
+                lambda: str(self.nodelist.render(context)),
+                request=context.get("request"),
+            )
         )
 
 

@@ -5,6 +5,7 @@ import datetime
 import lxml.html
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -12,6 +13,7 @@ from directory.models import User
 from portal.fuzzydates import FuzzyDate
 from portal.roles import Role
 from tests.auth import sign_in
+from tests.conftest import FRAGMENT_HIT, FRAGMENT_MISS, SIGNED_IN, main_of
 from tests.directory.factories import OrganizationFactory, PersonFactory, UserFactory
 from tests.workplan.factories import ActionFactory, ActivityFactory
 from tests.workplan.html_helpers import codes, page
@@ -179,9 +181,19 @@ def test_queries_do_not_grow_with_the_number_of_actions(
     user = User.objects.get(username="synthetic-author")
     user.groups.add(Group.objects.get(name=Role.MEMBER))
     sign_in(client, user)
-    with django_assert_max_num_queries(MY_ACTIONS_QUERIES):
+    with django_assert_max_num_queries(MY_ACTIONS_QUERIES + FRAGMENT_MISS):
         response = client.get(URL_EN)
     assert response.status_code == 200
+    assert (
+        f"The actions of the work plan that name you ({user.person.name}) or your organization"
+        f" ({user.person.organization})" in response.content.decode()
+    )
+    # Asked again, from the fragment cache; someone else's page is their own.
+    with django_assert_max_num_queries(SIGNED_IN + FRAGMENT_HIT):
+        again = client.get(URL_EN)
+    assert main_of(again) == main_of(response)
+    other = UserFactory(username="other-member", roles=[Role.MEMBER])
+    assert main_of(sign_in(Client(), other).get(URL_EN)) != main_of(response)
     doc = lxml.html.fromstring(response.content.decode())
     listed = len(doc.xpath('//table[@id="my-open"]/tbody/tr')) + len(
         doc.xpath('//table[@id="my-closed"]/tbody/tr')

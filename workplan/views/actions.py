@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from modeltranslation.utils import get_language
@@ -29,14 +30,17 @@ from workplan.selectors import action_get, action_history, action_updates
 
 
 def _action_page(request, action: Action, update_form: StatusUpdateForm, *, status: int = 200):
+    # What the fragments of the page hold is read only when they are not in the cache
+    # (portal/fragments.py): the action's facts with everything related, its updates (with
+    # what the reader may do with each), its history.
     return render(
         request,
         "workplan/action_detail.html",
         {
             "action": action,
-            "overdue": action.is_overdue(),
-            "updates": action_updates(action=action, reader=request.user),
-            "history": action_history(action=action),
+            "details": SimpleLazyObject(lambda: action_get(pk=action.pk)),
+            "updates": SimpleLazyObject(lambda: action_updates(action=action, reader=request.user)),
+            "history": SimpleLazyObject(lambda: action_history(action=action)),
             "update_form": update_form,
         },
         status=status,
@@ -46,7 +50,7 @@ def _action_page(request, action: Action, update_form: StatusUpdateForm, *, stat
 @role_required(Role.MEMBER)
 @require_GET
 def action_detail(request, pk):
-    action = action_get(pk=pk)
+    action = get_object_or_404(Action.objects.select_related("activity"), pk=pk)
     return _action_page(request, action, StatusUpdateForm(action=action))
 
 

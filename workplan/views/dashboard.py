@@ -28,16 +28,14 @@ def dashboard(request):
 @require_GET
 def my_actions(request):
     """The actions naming the signed-in member or their organization, by due date."""
-    person = getattr(request.user, "person", None)
-    open_rows = closed_rows = None
-    if person is not None:
-        open_rows, closed_rows = my_actions_read(person, today=timezone.localdate())
-    return render(
-        request,
-        "workplan/my_actions.html",
-        {
-            "person": person,
-            "open_rows": open_rows,
-            "closed_rows": closed_rows,
-        },
-    )
+    today = timezone.localdate()
+
+    def read() -> dict:
+        person = getattr(request.user, "person", None)
+        open_rows, closed_rows = (
+            my_actions_read(person, today=today) if person is not None else (None, None)
+        )
+        return {"person": person, "open_rows": open_rows, "closed_rows": closed_rows}
+
+    # Read only when the page is not in the fragment cache (portal/fragments.py).
+    return render(request, "workplan/my_actions.html", {"mine": SimpleLazyObject(read)})
