@@ -11,8 +11,11 @@ What it does, in order:
 4. a bench user who is a member and a co-chair, signed in the tests' one way (tests/auth.py);
 5. gunicorn, 2 workers, on a free port of 127.0.0.1;
 6. ApacheBench (`ab`) on each page with a bounded number of requests and concurrency;
-7. a table: page, median and 95th-percentile time, requests per second, and the ratio of the
-   page's median to the floor page's median measured in the same run;
+7. a table: page, median and 95th-percentile time, requests per second, the ratio of the
+   page's median to the floor page's median measured in the same run, the time of the first
+   request right after a change (when the page's fragments are made anew,
+   portal/fragments.py; ab's requests then mostly find them in the cache), the queries of a
+   request after a change and from the cache, and the response's size;
 8. the load run (bench/load.py, the clients of tests/test_concurrency.py): 20 members post
    1,000 status updates through the update form of the real plan's actions while 4 co-chairs
    edit those actions through the action form, all at once; then the counts: posted, stored,
@@ -51,12 +54,14 @@ from serve import (
     REQUEST_TIMEOUT_S,
     ROOT,
     WORKERS,
+    content_changed,
     database_create,
     environment,
     free_port,
     gunicorn_start,
     gunicorn_stop,
     manage,
+    page_facts,
     people_sign_in,
     plan_actions,
     say,
@@ -88,6 +93,9 @@ class Result:
     per_second: float | None = None
     failures: int = 0
     note: str = ""
+    cold_ms: float | None = None  # the first request after a change: fragments made anew
+    queries: str = "—"  # per request: after a change / from the cache
+    kilobytes: float | None = None
 
 
 # --- ApacheBench ----------------------------------------------------------------------------
@@ -170,10 +178,14 @@ def ab_run(ab: str, url: str, page: Page, requests: int, cookie: str | None, wor
     return result
 
 
-def bench_page(ab: str, base: str, page: Page, cookie: str, work: Path) -> Result:
+def bench_page(
+    ab: str, base: str, page: Page, cookie: str, work: Path, env: dict[str, str]
+) -> Result:
     url = base + page.path
     own_cookie = cookie if page.signed_in else None
-    # The first request warms a worker up and shows whether the page works at all.
+    # The first request, right after a change, makes the page's fragments anew (the slowest a
+    # reader waits); it also shows whether the page works at all.
+    content_changed(env)
     status, seconds = fetch(url, own_cookie)
     if status == 0:
         return Result(page, status=0, note=f"no answer within {REQUEST_TIMEOUT_S} s")
@@ -185,6 +197,7 @@ def bench_page(ab: str, base: str, page: Page, cookie: str, work: Path) -> Resul
             status=200,
             requests=1,
             median_ms=seconds * 1000,
+            cold_ms=seconds * 1000,
             note=f"one request only: over {TOO_SLOW_S} s",
         )
     timings = [seconds] + [fetch(url, own_cookie)[1] for _ in range(WORKERS)]
@@ -197,6 +210,7 @@ def bench_page(ab: str, base: str, page: Page, cookie: str, work: Path) -> Resul
         note = "fewer requests (slow page)"
     result = ab_run(ab, url, page, requests, own_cookie, work)
     result.note = result.note or note
+    result.cold_ms = seconds * 1000
     return result
 
 
@@ -231,7 +245,20 @@ def table(results: list[Result]) -> str:
     def number(value, digits=1):
         return "—" if value is None else f"{value:,.{digits}f}"
 
-    rows = [("page", "n×c", "median ms", "p95 ms", "req/s", "× floor", "note")]
+    rows = [
+        (
+            "page",
+            "n×c",
+            "median ms",
+            "p95 ms",
+            "req/s",
+            "× floor",
+            "after a change ms",
+            "queries (after a change / cached)",
+            "kB",
+            "note",
+        )
+    ]
     for r in results:
         ratio = r.median_ms / floor if floor and r.median_ms is not None else None
         note = r.note + (f" {r.failures} failed/non-2xx" if r.failures else "")
@@ -243,14 +270,18 @@ def table(results: list[Result]) -> str:
                 number(r.p95_ms),
                 number(r.per_second),
                 number(ratio),
+                number(r.cold_ms, 0),
+                r.queries,
+                number(r.kilobytes, 0),
                 note.strip(),
             )
         )
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    last = len(rows[0]) - 1
     lines = []
     for n, row in enumerate(rows):
         cells = [
-            str(cell).ljust(widths[i]) if i in (0, 6) else str(cell).rjust(widths[i])
+            str(cell).ljust(widths[i]) if i in (0, last) else str(cell).rjust(widths[i])
             for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
@@ -351,7 +382,19 @@ def main() -> None:
         if not options.no_pages:
             for page in pages(action_pk, options.requests, options.concurrency):
                 say(f"  {page.label} …")
-                results.append(bench_page(ab, base, page, cookie, work))
+                results.append(bench_page(ab, base, page, cookie, work, env))
+        if results:
+            facts = page_facts(
+                env,
+                bench_user["cookie_name"],
+                bench_user["people"][0]["session_key"],
+                [r.page.path for r in results if r.page.signed_in],
+            )
+            for r in results:
+                if r.page.path in facts:
+                    found = facts[r.page.path]
+                    r.queries = f"{found['cold']} / {found['warm']}"
+                    r.kilobytes = found["bytes"] / 1000
         if not options.no_load:
             load_lines, load_held = load_run(env, base, options)
     finally:

@@ -138,6 +138,43 @@ with translation.override("en"):
 """
 
 
+# Runs inside `manage.py shell`: for each path, as the signed-in session, the queries of a
+# request right after a change (the fragments made anew: portal/fragments.py) and of the next
+# one (from the cache), and the response's size; one JSON line. Formatted with `cookie_name`,
+# `session_key` and `paths`.
+PAGE_FACTS = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from portal import fragments
+
+client = Client(HTTP_HOST="127.0.0.1")
+client.cookies[{cookie_name!r}] = {session_key!r}
+facts = {{}}
+for path in {paths!r}:
+    fragments.changed()
+    with CaptureQueriesContext(connection) as cold:
+        response = client.get(path)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(path)
+    size = sum(len(part) for part in response) if response.streaming else len(response.content)
+    facts[path] = {{"cold": len(cold), "warm": len(warm), "bytes": size}}
+print(json.dumps(facts))
+"""
+
+
+def page_facts(env: dict[str, str], cookie_name: str, session_key: str, paths: list[str]) -> dict:
+    """{path: {"cold": queries, "warm": queries, "bytes": size}} (see PAGE_FACTS)."""
+    script = PAGE_FACTS.format(cookie_name=cookie_name, session_key=session_key, paths=paths)
+    return json.loads(manage(env, "shell", "-c", script).splitlines()[-1])
+
+
+def content_changed(env: dict[str, str]) -> None:
+    """A new content generation: the pages' next requests make their fragments anew."""
+    manage(env, "shell", "-c", "from portal import fragments; fragments.changed()")
+
+
 def people_sign_in(env: dict[str, str], people: list[tuple[str, list[str]]]) -> dict:
     """{"cookie_name": …, "people": [{"username", "session_key", "user_id"}, …]}."""
     return json.loads(manage(env, "shell", "-c", SIGN_IN.format(people=people)).splitlines()[-1])

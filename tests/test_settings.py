@@ -21,7 +21,13 @@ PRODUCTION = {
 
 def environment(**env) -> dict[str, str]:
     """This process's environment without the test-only variables, plus `env`."""
-    unset = {"DATABASE_URL", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unset = {
+        "DATABASE_URL",
+        "DEBUG",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "REDIS_URL",
+    }
     return {**{k: v for k, v in os.environ.items() if k not in unset}, **env}
 
 
@@ -70,6 +76,16 @@ def test_database_url_selects_postgresql():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/snc",
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_the_cache_is_the_database_table_unless_redis_url_is_set():
+    code = SETUP + "from django.conf import settings; print(settings.CACHES['default'])"
+    table = run_python(code, DEBUG="true")
+    assert "DatabaseCache" in table.stdout
+    assert "portal_cache" in table.stdout
+    redis = run_python(code, DEBUG="true", REDIS_URL="redis://127.0.0.1:6379/0")
+    assert "django.core.cache.backends.redis.RedisCache" in redis.stdout
+    assert "redis://127.0.0.1:6379/0" in redis.stdout
 
 
 def test_production_without_secret_key_fails_loudly():
