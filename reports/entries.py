@@ -22,7 +22,7 @@ from reports.models import Meeting
 # The report page shows an action's latest status updates of the period, and says how many
 # earlier ones the downloads and the action's page hold: a council report of thousands of
 # updates then stays a page a browser opens at once (under 1 MB).
-PAGE_UPDATES = 3
+PAGE_UPDATES = 2
 
 
 @dataclass(slots=True)

@@ -1,12 +1,25 @@
 """{% fragment "name" vary… %}…{% endfragment %}: a piece of a page kept in the shared cache
 until anything it shows changes (portal/fragments.py says what a key holds)."""
 
+import re
+
 from django import template
 from django.utils.safestring import mark_safe
 
 from portal import fragments
 
 register = template.Library()
+
+
+# A run of whitespace that holds a line break: the template's own indentation, which a browser
+# shows as one space (white-space: normal). Kept where it would show (<pre>, <textarea>).
+_INDENTATION = re.compile(r"[ \t]*\n\s*")
+
+
+def _without_indentation(html: str) -> str:
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return _INDENTATION.sub("\n", html)
 
 
 class FragmentNode(template.Node):
@@ -20,7 +33,7 @@ class FragmentNode(template.Node):
             fragments.cached(
                 name,
                 vary,
-                lambda: str(self.nodelist.render(context)),
+                lambda: _without_indentation(str(self.nodelist.render(context))),
                 request=context.get("request"),
             )
         )

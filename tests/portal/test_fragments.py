@@ -97,3 +97,15 @@ def test_any_value_may_be_cached_as_it_was_made():
         b"\xef\xbb\xbfa",
     )
     assert fragments.cached("file", ["csv"], lambda: "not called") == ("a.csv", b"\xef\xbb\xbfa")
+
+
+def test_a_fragment_drops_the_templates_indentation_but_where_it_would_show():
+    indented = Template(
+        '{% load fragments %}{% fragment "indented" kind %}<ul>\n    <li>{{ kind }}</li>\n\n'
+        "  </ul>{% endfragment %}"
+    )
+    assert indented.render(Context({"kind": "a"})) == "<ul>\n<li>a</li>\n</ul>"
+    kept = Template(
+        '{% load fragments %}{% fragment "kept" %}<pre>\n    code</pre>{% endfragment %}'
+    )
+    assert kept.render(Context()) == "<pre>\n    code</pre>"

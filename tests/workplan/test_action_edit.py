@@ -324,4 +324,4 @@ def test_cochair_adds_an_action(cochair_client, cochair, action):
     assert 'id="action-1-3"' in plan
     assert "Publier une étude de cas sur GCcollab." in plan
     page = cochair_client.get(url("action", created.pk)).content.decode()
-    assert "This action</span>:\n          added" in page
+    assert re.search(r"This action</span>:\s+added", page)

@@ -2,7 +2,7 @@
 pyinstrument, against the bench's data (the real plan plus 1,000 synthetic actions and 10,000
 status updates) in a database of its own, kept between runs.
 
-    .venv/bin/python bench/profile.py [PATH …] [--fresh] [--repeat 3]
+    .venv/bin/python bench/profile_page.py [PATH …] [--fresh] [--repeat 3]
 
 With no PATH, every page of `make bench`. It prints, per page, the mean time in the view and the
 call tree above 2 % of it. `--fresh` builds the database again (after a model change). SQL is
