@@ -11,8 +11,9 @@ change therefore reaches every page at its next request, in every worker, withou
 having to know which fragments showed the changed row. The key also holds the reader's
 language and today's date (what is overdue changes at midnight) and whatever else the
 fragment depends on (its `vary` values: a role that adds links, the query string, the person
-for "my" pages). What a fragment must never hold: a form that posts (its CSRF token is the
-session's), messages, or anything of the signed-in person unless the person is in `vary`.
+for "my" pages). What a fragment must never hold: a CSRF token or a form's one-time token
+(made for each reader and request: a posting form's fields may be a fragment, its tokens stay
+outside), messages, or anything of the signed-in person unless the person is in `vary`.
 
 The pages of a working group are read far more often than they change: a change empties
 nothing, it only makes the old keys unreachable (they expire, or the cache culls them).
