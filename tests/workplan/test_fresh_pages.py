@@ -133,3 +133,28 @@ def test_what_is_overdue_changes_at_midnight(member_client, monkeypatch):
     tomorrow = today + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     assert "is-overdue" in row_classes(shown(member_client, PLAN), action)
+
+
+def test_the_action_page_shows_a_new_update_its_status_and_form_at_once(member_client):
+    action = first_action()
+    page = f"/en/workplan/actions/{action.pk}/"
+    assert "Seen on the action page" not in shown(member_client, page)
+    post_update(member_client, action, status="on_hold", progress="Seen on the action page")
+    after = shown(member_client, page)
+    assert "Seen on the action page" in after
+    facts = after[after.index('id="action-facts"') : after.index("</dl>")]
+    assert "On hold" in facts
+    # The empty form starts from where the action now stands.
+    form = member_client.get(page).content.decode()
+    assert re.search(r'<option value="on_hold" selected>', form)
+
+
+def test_the_translate_link_is_the_readers_own(member, member_client, organization):
+    """An update's "translate" link shows to those who may translate it, whoever read first."""
+    action = first_action()
+    post_update(member_client, action, progress="Only my organization translates this")
+    page = f"/en/workplan/actions/{action.pk}/"
+    assert "translate-link" in shown(member_client, page)
+    stranger = UserFactory(username="stranger", roles=[Role.MEMBER])
+    assert "translate-link" not in shown(sign_in(Client(), stranger), page)
+    assert "translate-link" in shown(member_client, page)
