@@ -2,11 +2,13 @@
 pyinstrument, against the bench's data (the real plan plus 1,000 synthetic actions and 10,000
 status updates) in a database of its own, kept between runs.
 
-    .venv/bin/python bench/profile_page.py [PATH …] [--fresh] [--repeat 3]
+    .venv/bin/python bench/profile_page.py [PATH …] [--cold] [--fresh] [--repeat 3]
 
 With no PATH, every page of `make bench`. It prints, per page, the mean time in the view and the
-call tree above 2 % of it. `--fresh` builds the database again (after a model change). SQL is
-included in the tree: the time in psycopg is the database's share.
+call tree above 2 % of it; with `--cold`, of a request right after a change (the page's
+fragments made anew), else of a request that finds them in the cache. `--fresh` builds the
+database again (after a model change). SQL is included in the tree: the time in psycopg is the
+database's share.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ def main() -> None:
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--cold", action="store_true", help="after a change each time: fragments made anew"
+    )
     options = parser.parse_args()
 
     needs_data = database_ready(options.fresh)
@@ -68,6 +73,7 @@ def main() -> None:
     from pyinstrument import Profiler
 
     from directory.models import Organization, Person, User
+    from portal import fragments
     from tests.auth import sign_in
 
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
@@ -95,6 +101,8 @@ def main() -> None:
         started = time.perf_counter()
         profiler.start()
         for _ in range(options.repeat):
+            if options.cold:
+                fragments.changed()
             response = client.get(path)
         profiler.stop()
         mean = (time.perf_counter() - started) / options.repeat
