@@ -139,7 +139,12 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            # One entry per fragment (a page, a language, a reader where it varies by reader).
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
     )
 }
 

@@ -5,18 +5,20 @@
 
     content = fragments.cached("report-pdf", [query], lambda: module.render(report))
 
-A fragment's key holds the **content generation**: one token in the cache that every change to
-what pages show replaces (`watch()` connects the models; a bulk load calls `changed()`). A
-change therefore reaches every page at its next request, in every worker, without anyone
-having to know which fragments showed the changed row. The key also holds the reader's
-language and today's date (what is overdue changes at midnight) and whatever else the
-fragment depends on (its `vary` values: a role that adds links, the query string, the person
-for "my" pages). What a fragment must never hold: a CSRF token or a form's one-time token
-(made for each reader and request: a posting form's fields may be a fragment, its tokens stay
-outside), messages, or anything of the signed-in person unless the person is in `vary`.
+Each fragment is stored with the **content generation** it was made under: one token in the
+cache that every change to what pages show replaces (`watch()` connects the models; a bulk
+load calls `changed()`). A fragment of another generation is out of date and made again, so a
+change reaches every page at its next request, in every worker, without anyone having to know
+which fragments showed the changed row. A fragment's key holds the reader's language and
+today's date (what is overdue changes at midnight) and whatever else it depends on (its `vary`
+values: a role that adds links, the query string, the person for "my" pages). What a fragment
+must never hold: a CSRF token or a form's one-time token (made for each reader and request: a
+posting form's fields may be a fragment, its tokens stay outside), messages, or anything of
+the signed-in person unless the person is in `vary`.
 
-The pages of a working group are read far more often than they change: a change empties
-nothing, it only makes the old keys unreachable (they expire, or the cache culls them).
+The pages of a working group are read far more often than they change. A change empties
+nothing: each fragment is replaced in its place when next asked for, so the cache holds one
+entry per fragment, not one per change.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 GENERATION_KEY = "portal:content-generation"
-# Unreachable fragments go at last; a live one is rendered again at most this often.
+# A fragment nobody asks for goes at last; one in use is made again at most this often.
 TIMEOUT_S = 24 * 60 * 60
 
 T = TypeVar("T")
@@ -86,27 +88,33 @@ def watch(*models, not_shown: frozenset[str] = frozenset()) -> None:
             )
 
 
-def _generation_of(request) -> str:
-    """The generation, read once per request: its fragments then agree with one another."""
-    if request is None:
-        return generation()
-    if not hasattr(request, "content_generation"):
-        request.content_generation = generation()
-    return request.content_generation
-
-
-def key(name: str, vary: Iterable = (), *, request=None) -> str:
-    parts = [_generation_of(request), get_language() or "", timezone.localdate().isoformat()]
+def key(name: str, vary: Iterable = ()) -> str:
+    parts = [get_language() or "", timezone.localdate().isoformat()]
     parts += [str(value) for value in vary]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"fragment:{name}:{digest}"
 
 
 def cached(name: str, vary: Iterable, make: Callable[[], T], *, request=None) -> T:
-    """What `make()` returns, from the cache when this generation already made it."""
-    fragment_key = key(name, vary, request=request)
-    value = cache.get(fragment_key)
-    if value is None:
-        value = make()
-        cache.set(fragment_key, value, TIMEOUT_S)
+    """What `make()` returns, from the cache when the current generation made it.
+
+    A fragment is stored with the generation it was made under; any other is out of date. The
+    generation is read with the request's first fragment (one read for both) and kept for its
+    others: it is read before anything the fragments show, so a change made meanwhile leaves
+    them under the generation it replaced.
+    """
+    fragment_key = key(name, vary)
+    current = getattr(request, "content_generation", None)
+    if current is None:
+        found = cache.get_many([GENERATION_KEY, fragment_key])
+        current = found.get(GENERATION_KEY) or generation()
+        if request is not None:
+            request.content_generation = current
+        stored = found.get(fragment_key)
+    else:
+        stored = cache.get(fragment_key)
+    if stored is not None and stored[0] == current:
+        return stored[1]
+    value = make()
+    cache.set(fragment_key, (current, value), TIMEOUT_S)
     return value

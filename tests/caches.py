@@ -15,6 +15,7 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 DATABASE_CACHE = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
     "LOCATION": "portal_cache",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 
 
