@@ -38,10 +38,10 @@ def _progress(cell, action: ActionEntry) -> None:
         return cell.add_paragraph()
 
     for change in action.changes:
-        paragraph().add_run(xml_text(change.plain)).italic = True
+        word.add_run(paragraph(), xml_text(change.plain), italic=True)
     for update in action.updates:
         p = paragraph()
-        p.add_run(xml_text(update.heading_label) + " ").bold = True
+        word.add_run(p, xml_text(update.heading_label) + " ", bold=True)
         word.add_shown(p, update.progress)
         for label, text in (
             (_("Next steps:"), update.next_steps),
@@ -49,7 +49,7 @@ def _progress(cell, action: ActionEntry) -> None:
         ):
             if text:
                 p = paragraph()
-                p.add_run(f"{label} ").italic = True
+                word.add_run(p, f"{label} ", italic=True)
                 word.add_shown(p, text)
     if first:
         paragraph().add_run(_("No update in the period."))

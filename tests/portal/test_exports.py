@@ -4,7 +4,9 @@ import csv
 import datetime
 import io
 
+import pytest
 from django.utils.translation import pgettext_lazy
+from docx.oxml.ns import qn
 from openpyxl import Workbook, load_workbook
 
 from portal.exports import csv_file, excel
@@ -138,3 +140,48 @@ def test_a_cut_cell_note_is_in_the_files_language():
 
     with translation.override("fr"):
         assert cell_text("mot " * 10_000).endswith(" … (suite dans le portail)")
+
+
+@pytest.mark.parametrize("text", ["plain", " spaced ", "two\nlines", "a\ttab", "cr\rend", ""])
+@pytest.mark.parametrize(
+    "style", [{}, {"bold": True}, {"italic": True}, {"bold": True, "italic": True}]
+)
+def test_a_fast_word_run_is_the_run_python_docx_writes(text, style):
+    from docx import Document
+    from lxml import etree
+
+    from portal.exports.word import add_run
+
+    document = Document()
+    theirs = document.add_paragraph()
+    run = theirs.add_run(text)
+    for name, value in style.items():
+        setattr(run, name, value)
+    ours = document.add_paragraph()
+    add_run(ours, text, **style)
+    assert etree.tostring(ours._p) == etree.tostring(theirs._p)
+
+
+def test_a_fast_word_run_in_the_other_language_carries_it():
+    from docx import Document
+
+    from portal.exports.word import add_run
+
+    paragraph = Document().add_paragraph()
+    add_run(paragraph, "Bonjour", italic=True, language="fr")
+    run = paragraph.runs[0]
+    assert run.text == "Bonjour"
+    assert run.italic
+    assert run._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA"
+
+
+def test_a_line_break_typed_in_a_browser_is_one_break():
+    """Browsers send a text area's line breaks as CR LF: one break (python-docx writes two)."""
+    from docx import Document
+    from docx.oxml.ns import qn as name
+
+    from portal.exports.word import add_run
+
+    paragraph = Document().add_paragraph()
+    add_run(paragraph, "first\r\nsecond")
+    assert [child.tag for child in paragraph.runs[0]._r] == [name("w:t"), name("w:br"), name("w:t")]
