@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db.models import Prefetch
 
 from directory.models import Organization, Person
 from reports.period import end_of_day
@@ -32,17 +33,28 @@ class PlanRow:
 def plan_now(activity_ids) -> tuple[list[Activity], list[PlanRow]]:
     """The plan as it is now, from the live tables (for today or a later day)."""
     activities = Activity.objects.order_by("order", "number")
-    actions = Action.objects.with_related()
+    # Prefetched into lists: a related manager made for each of thousands of actions (to read
+    # its prefetched rows) cost more than the queries.
+    actions = Action.objects.select_related("activity").prefetch_related(
+        Prefetch("responsible_organizations", to_attr="organization_list"),
+        Prefetch(
+            "responsible_people",
+            queryset=Person.objects.select_related("organization"),
+            to_attr="people_list",
+        ),
+        Prefetch("resources", to_attr="resource_list"),
+        Prefetch("expected_results", to_attr="expected_result_list"),
+    )
     if activity_ids is not None:
         activities = activities.filter(pk__in=activity_ids)
         actions = actions.filter(activity_id__in=activity_ids)
     rows = [
         PlanRow(
             action,
-            list(action.responsible_organizations.all()),
-            list(action.responsible_people.all()),
-            list(action.resources.all()),
-            list(action.expected_results.all()),
+            action.organization_list,
+            action.people_list,
+            action.resource_list,
+            action.expected_result_list,
         )
         for action in actions
     ]
