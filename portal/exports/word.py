@@ -4,11 +4,13 @@ What a person wrote never becomes markup; a text in the other official language 
 language (screen readers and spell checkers read it so) and its note.
 """
 
+import functools
 import re
 
 from django.utils.translation import gettext as _
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Inches
 from docx.table import _Cell
 
@@ -23,32 +25,45 @@ def language_tag(language: str) -> str:
     return f"{language}-CA"
 
 
-# Where a run's text breaks a line or tabs, as python-docx's Run.text writes it.
+# Where a run's text breaks a line or tabs (CR LF, as browsers send a line break, is one).
 _BREAKS = re.compile(r"(\r\n|[\r\n\t])")
 _SPACE = qn("xml:space")
+_VAL = qn("w:val")
+
+
+@functools.cache
+def _tag(name: str) -> tuple[str, dict]:
+    tag = NamespacePrefixedTag(name)
+    return tag.clark_name, tag.nsmap
+
+
+def _element(name: str, attrs: dict | None = None):
+    """``OxmlElement(name, attrs)``, its tag's names worked out once."""
+    clark_name, nsmap = _tag(name)
+    return oxml_parser.makeelement(clark_name, attrib=attrs, nsmap=nsmap)
 
 
 def add_run(paragraph, text: str, *, bold=False, italic=False, language: str | None = None):
     """Appends a run of text (bold, italic, in a language) to the paragraph, as python-docx's
     ``paragraph.add_run(text)`` and its setters write it, in a few element calls: a report of
     thousands of updates has tens of thousands of runs, and the setters were most of its time."""
-    run = OxmlElement("w:r")
+    run = _element("w:r")
     if bold or italic or language:
-        properties = OxmlElement("w:rPr")  # its children in the schema's order: b, i, lang
+        properties = _element("w:rPr")  # its children in the schema's order: b, i, lang
         if bold:
-            properties.append(OxmlElement("w:b"))
+            properties.append(_element("w:b"))
         if italic:
-            properties.append(OxmlElement("w:i"))
+            properties.append(_element("w:i"))
         if language:
-            properties.append(OxmlElement("w:lang", {qn("w:val"): language_tag(language)}))
+            properties.append(_element("w:lang", {_VAL: language_tag(language)}))
         run.append(properties)
     for piece in _BREAKS.split(text):
         if piece == "\t":
-            run.append(OxmlElement("w:tab"))
+            run.append(_element("w:tab"))
         elif piece in ("\r\n", "\r", "\n"):
-            run.append(OxmlElement("w:br"))
+            run.append(_element("w:br"))
         elif piece:
-            element = OxmlElement("w:t")
+            element = _element("w:t")
             element.text = piece
             if piece[0].isspace() or piece[-1].isspace():
                 element.set(_SPACE, "preserve")
@@ -125,13 +140,11 @@ class Table:
             cell.paragraphs[0].add_run(label).bold = True
 
     def row(self) -> list[_Cell]:
-        """A new row's cells. (``row.cells`` recomputes the whole table's grid on every call.)"""
+        """A new row's cells, each with its column's width (``add_row`` copies the grid's).
+        (``row.cells`` recomputes the whole table's grid on every call.)"""
         row = self.grid.add_row()
         keep_row_together(row)
-        cells = [_Cell(tc, self.grid) for tc in row._tr.tc_lst]
-        for cell, width in zip(cells, self.widths, strict=True):
-            cell.width = width
-        return cells
+        return [_Cell(tc, self.grid) for tc in row._tr.tc_lst]
 
 
 def cell_texts(cell, texts) -> None:
