@@ -208,8 +208,8 @@ def test_query_count_does_not_grow_with_updates_and_history(client, django_asser
     # 6 people, 7 people's organizations, 8 resources, 9 expected results; 10 updates with
     # authors; history: 11 action records, 12-13 their organizations, 14-15 their people,
     # 16 resource records, 17 expected-result records; the action alone, for the page's
-    # title and form, and the four fragments of the page (facts, updates, the empty form's
-    # fields, history). Same for 10 and for 100 updates. Asked again, the fragments come from
+    # title and form, and the three fragments of the page (facts and updates, the empty
+    # form's fields, history). Same for 10 and for 100 updates. Asked again, the fragments come from
     # the cache.
     reader = UserFactory(username="reader", roles=["member"])
     author = UserFactory(username="author", roles=["member"])
@@ -217,16 +217,16 @@ def test_query_count_does_not_grow_with_updates_and_history(client, django_asser
     action = ActionFactory()
     ExpectedResultFactory(action=action, description_en="A", description_fr="A")
     _post_updates(action, author, 10)
-    with django_assert_max_num_queries(17 + 1 + fragment_queries(4, hit=False)) as small:
+    with django_assert_max_num_queries(17 + 1 + fragment_queries(3, hit=False)) as small:
         response = client.get(url(action))
     assert response.status_code == 200
-    with django_assert_max_num_queries(SIGNED_IN + 1 + fragment_queries(4, hit=True)):
+    with django_assert_max_num_queries(SIGNED_IN + 1 + fragment_queries(3, hit=True)):
         again = client.get(url(action))
     assert main_of(again) == main_of(response)
     _post_updates(action, author, 90)
     assert action.updates.count() == 100
     assert Action.history.filter(id=action.pk).count() > 90
-    with django_assert_max_num_queries(17 + 1 + fragment_queries(4, hit=False)) as large:
+    with django_assert_max_num_queries(17 + 1 + fragment_queries(3, hit=False)) as large:
         response = client.get(url(action))
     assert response.status_code == 200
     assert len(small) == len(large)
