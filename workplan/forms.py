@@ -21,7 +21,7 @@ from portal.forms import (
     text_area,
 )
 from portal.languages import LANGUAGES, in_language, other_language
-from portal.locking import VERSION_FIELD, VersionedFormMixin
+from portal.locking import INCOMPLETE, VERSION_FIELD, VersionedFormMixin
 from workplan.models import (
     Action,
     Activity,
@@ -31,8 +31,6 @@ from workplan.models import (
     Status,
     StatusUpdate,
 )
-
-INCOMPLETE = _("The form was incomplete; load the page again.")
 
 
 class TextAreaField(forms.CharField):

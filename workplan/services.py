@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.history import CREATION
 from portal.languages import Language, in_language, other_language
-from portal.locking import lock_for_update
+from portal.locking import INCOMPLETE, lock_for_update
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.selectors import (
     action_changes_since,
@@ -85,9 +85,7 @@ def _submitted(token: uuid.UUID, *, action: Action, author) -> StatusUpdate | No
     """
     update = StatusUpdate.objects.filter(submission_token=token).first()
     if update is not None and (update.action_id, update.author_id) != (action.pk, author.pk):
-        raise ValidationError(
-            _("The form was incomplete; load the page again."), code="submission_token"
-        )
+        raise ValidationError(INCOMPLETE, code="submission_token")
     return update
 
 
