@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from tests.auth import sign_in
 from tests.directory.factories import UserFactory
 from tests.workplan.factories import ActionFactory
+from tests.workplan.test_updates import update_data
 from workplan.models import Action, StatusUpdate
 from workplan.services import status_update_create
 
@@ -38,17 +39,7 @@ def token_on(client, page_url) -> str:
 
 
 def form_data(token, **fields) -> dict:
-    data = {
-        "submission_token": token,
-        "date": timezone.localdate().isoformat(),
-        "status": "in_progress",
-        "health": "on_track",
-        "progress": "Met the team.",
-        "next_steps": "",
-        "challenges": "",
-    }
-    data.update(fields)
-    return data
+    return update_data(**{"submission_token": token, "progress": "Met the team.", **fields})
 
 
 def test_the_same_form_posted_twice_stores_one_update(member_client, action):

@@ -2,8 +2,6 @@
 field error in the reader's language, what was typed kept and nothing stored; the limit itself
 is accepted. The models refuse it too, so no service can store it."""
 
-import uuid
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -18,6 +16,7 @@ from tests.workplan.factories import (
     StatusUpdateFactory,
 )
 from tests.workplan.test_action_edit import edit_data
+from tests.workplan.test_updates import update_data
 from workplan.models import Action, Activity, ExpectedResult, Resource, StatusUpdate
 from workplan.services import (
     action_update,
@@ -148,17 +147,7 @@ def test_an_actions_listed_items(cochair_client, prefix, model, limit, language)
 
 
 def _update_data(**fields):
-    data = {
-        "submission_token": str(uuid.uuid4()),
-        "date": timezone.localdate().isoformat(),
-        "status": "in_progress",
-        "health": "on_track",
-        "progress": "Progress.",
-        "next_steps": "",
-        "challenges": "",
-    }
-    data.update(fields)
-    return data
+    return update_data(**{"progress": "Progress.", **fields})
 
 
 @pytest.mark.parametrize(

@@ -22,9 +22,9 @@ def url(name: str, pk: int, language: str = "en") -> str:
         return reverse(f"workplan:{name}", args=[pk])
 
 
-def post_update(client, action, language="en", **fields):
-    """Posts the update form as a browser sends it, with a form's fresh one-time token."""
-    data = {
+def update_data(**fields) -> dict:
+    """The update form as a browser sends it, with a form's fresh one-time token."""
+    return {
         "submission_token": str(uuid.uuid4()),
         "date": timezone.localdate().isoformat(),
         "status": "in_progress",
@@ -32,9 +32,13 @@ def post_update(client, action, language="en", **fields):
         "progress": "",
         "next_steps": "",
         "challenges": "",
+        **fields,
     }
-    data.update(fields)
-    return client.post(url("update_create", action.pk, language), data)
+
+
+def post_update(client, action, language="en", **fields):
+    """Posts the update form as a browser sends it."""
+    return client.post(url("update_create", action.pk, language), update_data(**fields))
 
 
 @pytest.fixture
