@@ -8,6 +8,7 @@ and a missing or malformed one stops the process at start-up.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.contrib.messages import constants as messages
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -51,9 +54,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "csp",
     "bootstrap",
+    "django_prose_editor",
     "portal",
     "directory",
     "workplan",
+    "partnerships",
     "reports",
 ]
 
@@ -213,6 +218,11 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "config.staticfinders.JQueryUIFinder",
 ]
+# Uploaded files (case-study images): under var/ by default, MEDIA_ROOT in production.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -246,7 +256,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # The nonce is sent only on a page that asks for it: the rich-text editor's import
+        # map is an inline script (partnerships' edit forms render it with request.csp_nonce).
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

@@ -9,6 +9,7 @@ from directory import views as directory_views
 urlpatterns = i18n_patterns(
     path("", include("directory.urls")),
     path(_("workplan/"), include("workplan.urls")),
+    path(_("guide/"), include("partnerships.urls")),
     path(_("reports/"), include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

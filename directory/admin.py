@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from directory.mfa import policy
-from directory.models import Organization, Person, User
+from directory.models import Organization, Person, Service, User
 from portal import audit
 
 
@@ -59,3 +59,9 @@ class PersonAdmin(TabbedTranslationAdmin):
     list_select_related = ("organization",)
     search_fields = ("name", "email")
     raw_id_fields = ("user",)
+
+
+@admin.register(Service)
+class ServiceAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "key")
+    search_fields = ("name_en", "name_fr", "key")

@@ -136,3 +136,25 @@ class Person(models.Model):
     def name_with_organization(self) -> str:
         """How the plan names a responsible person: "Marie Tremblay (SNB)"."""
         return f"{self.name} ({self.organization.short_name})"
+
+
+class Service(models.Model):
+    """A government service clients come for (a passport, employment insurance, a health
+    card): named by case studies and, later, by service points."""
+
+    key = models.SlugField(
+        _("key"),
+        unique=True,
+        help_text=_("Short stable identifier used by data files, e.g. “passport”."),
+    )
+    name = models.CharField(
+        _("name"), max_length=SHORT_TEXT, help_text=_("The service's name as clients know it.")
+    )
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from directory.models import Organization, Person
+from directory.models import Organization, Person, Service
 
 
 @register(Organization)
@@ -13,3 +13,9 @@ class OrganizationTranslation(TranslationOptions):
 class PersonTranslation(TranslationOptions):
     fields = ("title",)
     required_languages = ()
+
+
+@register(Service)
+class ServiceTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"en": ("name",), "fr": ("name",)}

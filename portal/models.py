@@ -34,6 +34,7 @@ class AuditKind(models.TextChoices):
     SUPERUSER_GRANTED = "superuser-granted", _("Superuser status granted")
     SUPERUSER_REMOVED = "superuser-removed", _("Superuser status removed")
     DOWNLOAD = "download", _("Download")
+    PUBLISHED_STALE = "published-stale", _("Published with an out-of-date translation")
 
 
 class AuditEntry(models.Model):
