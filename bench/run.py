@@ -7,7 +7,8 @@ What it does, in order:
 2. production-like settings (DEBUG off, a generated SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, no
    SSL redirect, BENCHMARK_FLOOR on to route the floor page /en/floor/);
 3. migrate, createcachetable, collectstatic, the real plan (load_workplan) and a synthetic plan
-   of 1,000 actions and 10,000 status updates (generate_plan);
+   of 1,000 actions and 10,000 status updates (generate_plan); a guide of 200 published case
+   studies (generate_guide), whose public list, case-study and search pages are timed signed out;
 4. a bench user who is a member and a co-chair, signed in the tests' one way (tests/auth.py);
 5. gunicorn, 2 workers, on a free port of 127.0.0.1;
 6. ApacheBench (`ab`) on each page with a bounded number of requests and concurrency;
@@ -70,6 +71,8 @@ from serve import (
 RESULTS = ROOT / "bench" / "results"
 # No page's run should take much more than this many seconds: slow pages get fewer requests.
 TIME_BUDGET_S = 60
+# The guide's size in the bench: its list and search pages must not slow down as it grows.
+GUIDE_CASE_STUDIES = 200
 # A page slower than this is timed once and not loaded further.
 TOO_SLOW_S = 20
 
@@ -231,6 +234,24 @@ def pages(action_pk: int, requests: int, concurrency: int) -> list[Page]:
         Page("dashboard", "/en/workplan/dashboard/", **light),
         Page("my actions", "/en/workplan/my-actions/", **light),
         Page("report page", "/en/reports/", **light),
+        Page("guide (signed out)", "/en/guide/", **light, signed_in=False),
+        Page("case studies (signed out)", "/en/guide/case-studies/", **light, signed_in=False),
+        Page(
+            "case studies, filtered",
+            "/en/guide/case-studies/?status=active&province=NB",
+            **light,
+            signed_in=False,
+        ),
+        Page(
+            "case study",
+            "/en/guide/case-studies/synthetic-partnership-7-shared-service-network/",
+            **light,
+            signed_in=False,
+        ),
+        Page("search, English", "/en/guide/search/?q=shared+network", **light, signed_in=False),
+        Page(
+            "recherche, français", "/fr/guide/recherche/?q=reseau+partage", **light, signed_in=False
+        ),
         Page("report pdf, last quarter", f"/en/reports/download/pdf/?since={quarter}", **heavy),
         Page("report pdf, all updates", "/en/reports/download/pdf/", **heavy),
         Page("report docx, all updates", "/en/reports/download/docx/", **heavy),
@@ -362,6 +383,7 @@ def main() -> None:
         ("collectstatic", "--noinput"),
         ("load_workplan",),
         ("generate_plan", "--actions", "1000", "--updates", "10000"),
+        ("generate_guide", "--case-studies", str(GUIDE_CASE_STUDIES)),
     ):
         say(f"manage.py {' '.join(step)}")
         manage(env, *step)
@@ -404,7 +426,7 @@ def main() -> None:
     header = [
         f"make bench — {datetime.datetime.now():%Y-%m-%d %H:%M}",
         f"Database: {database}; plan: the real plan + 1,000 synthetic actions and "
-        "10,000 status updates",
+        f"10,000 status updates; guide: {GUIDE_CASE_STUDIES} published case studies",
         f"gunicorn {WORKERS} sync workers, DEBUG off; clients on 127.0.0.1",
         f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end",
     ]
