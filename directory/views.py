@@ -2,6 +2,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from directory.mfa import policy
+from portal import home as front_page
 from portal.access import public
 from portal.roles import Role, role_labels
 
@@ -11,11 +12,12 @@ from portal.roles import Role, role_labels
 def home(request):
     """The portal's front door: what it is for, and the way in.
 
-    For working-group members the dashboard is home: they are sent there.
+    For working-group members the dashboard is home: they are sent there. Others see what
+    the apps offer them (their panels, portal/home.py).
     """
     if request.user.is_authenticated and request.user.has_role(Role.MEMBER):
         return redirect("workplan:dashboard")
-    return render(request, "directory/home.html")
+    return render(request, "directory/home.html", {"panels": front_page.panels_for(request)})
 
 
 @require_GET

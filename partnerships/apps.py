@@ -13,3 +13,5 @@ class PartnershipsConfig(AppConfig):
         from portal import fragments
 
         fragments.watch(Chapter, Section, CaseStudy, Contact, PartnershipModel, Service)
+        # The guide's panel on the portal's front page (portal/home.py).
+        from partnerships import home  # noqa: F401

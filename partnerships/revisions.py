@@ -123,14 +123,17 @@ def _text(field, state) -> str:
 
 
 def compare(model: type[Content], old, new) -> list[Row]:
-    """Two states of an item (history records or a model instance), field by field."""
+    """Two states of an item (history records or a model instance), field by field.
+
+    `old` may be None (an item never published): every value of `new` is then new.
+    """
     rows = []
     for field in _fields(model):
-        before, after = _text(field, old), _text(field, new)
-        rows.append(_row(field, before, after))
+        before = _text(field, old) if old is not None else ""
+        rows.append(_row(field, before, _text(field, new)))
     for field in model._meta.many_to_many:
-        before, after = ", ".join(_m2m_names(old, field)), ", ".join(_m2m_names(new, field))
-        rows.append(_row(field, before, after))
+        before = ", ".join(_m2m_names(old, field)) if old is not None else ""
+        rows.append(_row(field, before, ", ".join(_m2m_names(new, field))))
     return rows
 
 

@@ -17,6 +17,13 @@ urlpatterns = [
     # Editors and co-chairs keep the guide.
     path(_("edit/"), editing.edit_index, name="edit_index"),
     path(_("edit/translations/"), editing.translations, name="translations"),
+    # Before the items' paths, whose <str:kind> would take “contacts” and “models”.
+    path(_("edit/contacts/"), editing.contact_list, name="contact_list"),
+    path(_("edit/contacts/new/"), editing.contact_create, name="contact_create"),
+    path(_("edit/contacts/<int:pk>/"), editing.contact_edit, name="contact_edit"),
+    path(_("edit/models/"), editing.model_list, name="model_list"),
+    path(_("edit/models/new/"), editing.model_create, name="model_create"),
+    path(_("edit/models/<int:pk>/"), editing.model_edit, name="model_edit"),
     path(_("edit/<str:kind>/new/"), editing.item_create, name="item_create"),
     path(_("edit/<str:kind>/<int:pk>/"), editing.item_edit, name="item_edit"),
     path(_("edit/<str:kind>/<int:pk>/review/"), editing.item_review, name="item_review"),
@@ -32,10 +39,4 @@ urlpatterns = [
         editing.translation_mark_current,
         name="translation_mark_current",
     ),
-    path(_("edit/contacts/"), editing.contact_list, name="contact_list"),
-    path(_("edit/contacts/new/"), editing.contact_create, name="contact_create"),
-    path(_("edit/contacts/<int:pk>/"), editing.contact_edit, name="contact_edit"),
-    path(_("edit/models/"), editing.model_list, name="model_list"),
-    path(_("edit/models/new/"), editing.model_create, name="model_create"),
-    path(_("edit/models/<int:pk>/"), editing.model_edit, name="model_edit"),
 ]

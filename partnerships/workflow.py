@@ -19,9 +19,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modeltranslation.translator import translator
 
 from partnerships import search
-from partnerships.models import Chapter, Content, Section, Stage
+from partnerships.models import Chapter, Contact, Content, PartnershipModel, Section, Stage
 from portal import audit
 from portal.languages import LANGUAGES, Language, in_language, other_language
 from portal.locking import lock_for_update
@@ -148,9 +149,19 @@ def item_save(
     item.stage = Stage.DRAFT
     item.last_author = user
     item.modified = now
-    item.full_clean(exclude=m2m_names(type(item)))
+    if not any(in_language(item, "title", language).strip() for language in LANGUAGES):
+        raise ValidationError(
+            {"title": _("Give the item a title in English or French.")}, code="title"
+        )
+    # The translated fields are checked one language at a time (title_en, title_fr…): the
+    # field a translation stands for reads the active language only, and a side may be empty.
+    item.full_clean(exclude=[*m2m_names(type(item)), *_translated_names(type(item))])
     _save(item, user=user, comment=comment, m2m=m2m)
     return item
+
+
+def _translated_names(model: type[Content]) -> tuple[str, ...]:
+    return tuple(translator.get_options_for_model(model).fields)
 
 
 def _locked(item: Content) -> Content:
@@ -328,3 +339,26 @@ def translation_mark_current(*, item: Content, user, language: str) -> Content:
         comment=_("%(language)s text marked up to date") % {"language": Language(language).label},
     )
     return item
+
+
+# --- The lists editors keep -------------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_save(*, contact: Contact, fields: Mapping) -> Contact:
+    """Adds or changes a contact readers can reach (a new one when ``contact.pk`` is None)."""
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def partnership_model_save(*, model: PartnershipModel, fields: Mapping) -> PartnershipModel:
+    """Adds or changes an entry of the list of partnership models."""
+    for name, value in fields.items():
+        setattr(model, name, value)
+    model.full_clean()
+    model.save()
+    return model

@@ -41,3 +41,20 @@ REPORT_COLUMNS = (
     LATEST_UPDATE,
     *DATES_FOR_TOOLS,
 )
+
+# The partnership guide's section: case studies new, updated or featured in the period.
+GUIDE_COLUMNS = (
+    Column("case_study", _("Case study"), html=True, csv=True, xlsx=40, docx=2.8, pdf=30),
+    Column("partners", _("Partners"), html=True, csv=True, xlsx=40, docx=2.6, pdf=27),
+    Column("case_status", _("Status"), html=True, csv=True, xlsx=10, docx=0.8, pdf=8),
+    Column(
+        "province",
+        _("Province or territory"),
+        html=True,
+        csv=True,
+        xlsx=16,
+        docx=1.3,
+        pdf=13,
+    ),
+    Column("happened", _("What happened"), html=True, csv=True, xlsx=34, docx=2.5, pdf=22),
+)

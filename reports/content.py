@@ -24,18 +24,24 @@ import datetime
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from directory.models import Province
+from partnerships.models import CaseStatus
 from portal.dates import long_date
 from portal.languages import LANGUAGES, Shown, shown
 from portal.text import bidi_balanced
 from reports.entries import (
     ActionEntry,
     ActivityEntry,
+    GuideEntry,
+    GuideEvent,
     Report,
     StatusChange,
     StatusCount,
     UpdateEntry,
 )
+from reports.guide_changes import GuideChange, Happened, guide_changes
 from reports.models import MeetingKind
 from reports.period import Period, end_of_day
 from reports.plan_as_of import plan_now, plan_then, status_changes, updates_in
@@ -70,8 +76,9 @@ def report_build(
     else:
         activities, rows = plan_then(activity_ids, as_of_end)
     action_ids = {row.action.pk for row in rows}
-    # Case studies and consultations (not built yet) will be read here, as of the same day
-    # and for the same window, and put into words below like the actions.
+    # The guide's public case studies new, updated or featured in the same window.
+    guide = guide_changes(period.since, period.as_of)
+    # Consultations (not built yet) will be read here, and put into words below likewise.
     changes = status_changes(action_ids, activity_ids, period.since, as_of_end)
     updates = updates_in(action_ids, activity_ids, period.since, period.as_of)
 
@@ -175,8 +182,41 @@ def report_build(
             update_count=update_count,
             change_count=change_count,
             all_activities=activity_ids is None,
+            guide=_guide_entries(guide, language),
         )
     return report
+
+
+def _guide_entries(changes: list[GuideChange], language: str) -> list[GuideEntry]:
+    """The case studies in words, in the report's language (active here), by title."""
+    happened = {
+        Happened.NEW: pgettext("case study", "New"),
+        Happened.UPDATED: pgettext("case study", "Updated"),
+        Happened.FEATURED: pgettext("case study", "Featured"),
+    }
+    status_labels = dict(CaseStatus.choices)
+    province_labels = dict(Province.choices)
+    entries = [
+        GuideEntry(
+            pk=change.case_study.pk,
+            title=_shown(change.case_study, "title", language),
+            url=change.case_study.get_absolute_url(),
+            partners=sorted(
+                (bidi_balanced(str(org)) for org in change.case_study.organization_list),
+                key=str.casefold,
+            ),
+            status_label=str(status_labels.get(change.case_study.status, "")),
+            province_label=str(
+                province_labels.get(change.case_study.province) or _("Across Canada")
+            ),
+            events=[
+                GuideEvent(kind=kind, label=str(happened[kind]), date=day)
+                for kind, day in change.events
+            ],
+        )
+        for change in changes
+    ]
+    return sorted(entries, key=lambda entry: (entry.title.text.casefold(), entry.pk))
 
 
 def _period_words(period: Period, since_title: str) -> str:

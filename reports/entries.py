@@ -164,6 +164,53 @@ class ActivityEntry:
 
 
 @dataclass(slots=True)
+class GuideEvent:
+    """What happened to a case study in the period: new, updated or featured, and when."""
+
+    kind: str  # reports.guide_changes.Happened
+    label: str  # "New", in the report's language
+    date: datetime.date
+
+    @property
+    def plain(self) -> str:
+        return _("%(what)s (%(date)s)") % {"what": self.label, "date": self.date.isoformat()}
+
+
+@dataclass(slots=True)
+class GuideEntry:
+    """A public case study of the partnership guide that is new, updated or featured."""
+
+    pk: int
+    title: Shown
+    url: str  # its public page, in the report's language
+    partners: list[str]
+    status_label: str
+    province_label: str
+    events: list[GuideEvent]
+
+    @property
+    def happened(self) -> str:
+        """What happened, for every format: "New (2026-11-20); featured (2026-11-25)"."""
+        return "; ".join(event.plain for event in self.events)
+
+
+def guide_cells(entry: GuideEntry) -> dict:
+    """A case study's cells for CSV and Excel, keyed like GUIDE_COLUMNS."""
+    return {
+        "case_study": entry.title.plain,
+        "partners": ", ".join(entry.partners),
+        "case_status": entry.status_label,
+        "province": entry.province_label,
+        "happened": entry.happened,
+    }
+
+
+def guide_rows(report: Report, columns) -> list[list]:
+    """The guide section's rows of plain cells, in the columns' order (CSV, Excel)."""
+    return [[guide_cells(entry)[column.key] for column in columns] for entry in report.guide]
+
+
+@dataclass(slots=True)
 class StatusCount:
     status: str
     label: str
@@ -190,8 +237,9 @@ class Report:
     update_count: int
     change_count: int
     all_activities: bool
-    # Case studies and consultations will join the report here (issue to come): a list of
-    # entries built below, in `report_build`, from their own models, as of the same day.
+    # The partnership guide's case studies new, updated or featured in the period (public
+    # copies only), in the order of their titles. Consultations will join the report here.
+    guide: list[GuideEntry] = field(default_factory=list)
 
     @property
     def actions(self):
@@ -241,4 +289,20 @@ class Report:
                 self.change_count,
             )
             % {"counter": self.change_count},
+            self.guide_total,
         ]
+
+    @property
+    def guide_total(self) -> str:
+        """How many case studies of the guide were new, updated or featured in the period."""
+        return ngettext(
+            "%(counter)s case study new, updated or featured in the period",
+            "%(counter)s case studies new, updated or featured in the period",
+            len(self.guide),
+        ) % {"counter": len(self.guide)}
+
+    @property
+    def guide_title(self) -> str:
+        return _(
+            "Partnership guide: case studies new, updated or featured since the previous meeting"
+        )

@@ -16,7 +16,7 @@ from portal.access import role_required
 from portal.exports.columns import columns_in
 from portal.exports.download import attachment, file_name
 from portal.roles import Role, has_role
-from reports.columns import REPORT_COLUMNS
+from reports.columns import GUIDE_COLUMNS, REPORT_COLUMNS
 from reports.content import report_build
 from reports.formats import to_csv, to_excel, to_pdf, to_word
 from reports.forms import MeetingForm, ReportForm
@@ -103,6 +103,7 @@ def report(request):
             ),
             "downloads": downloads,  # a callable: the template calls it when it renders
             "columns": columns_in(REPORT_COLUMNS, "html"),
+            "guide_columns": columns_in(GUIDE_COLUMNS, "html"),
             "may_export": may_export,
         },
     )

@@ -32,6 +32,8 @@ EVERYONE = frozenset(ROLES)
 # Working-group members: a co-chair is a member too; a superuser may do anything.
 MEMBERS = frozenset({"member", "cochair", "superuser"})
 COCHAIRS = frozenset({"cochair", "superuser"})
+# Those who keep the partnership guide: its editors and the co-chairs.
+EDITORS = frozenset({"editor", "cochair", "superuser"})
 
 METHODS = ("GET", "POST")
 
@@ -86,12 +88,119 @@ def every(outcome: Outcome) -> dict[str, Outcome]:
 
 @dataclass
 class Samples:
-    """Rows the URL kwargs point at: the seed plan's action 1.2 and an update posted on it."""
+    """Rows the URL kwargs point at: the seed plan's action 1.2 and an update posted on it,
+    a council meeting, and the guide's samples (GuideSamples)."""
 
     activity_pk: int
     action_pk: int
     update_pk: int
     meeting_pk: int
+    guide: GuideSamples
+
+
+@dataclass
+class GuideSamples:
+    """A published chapter and section, a published case study with a newer draft (so that
+    its review and revisions have something to compare), a contact and a partnership model."""
+
+    chapter_slug: str
+    case_study_slug: str
+    case_study_pk: int  # the working copy
+    history_id: int  # its first revision
+    contact_pk: int
+    model_pk: int
+
+
+def guide_samples_create() -> GuideSamples:
+    """The guide's samples, written through the workflow (once: found again afterwards)."""
+    from django.contrib.auth.models import Group
+
+    from directory.models import Organization, User
+    from partnerships import workflow
+    from partnerships.models import CaseStudy, Chapter, Contact, PartnershipModel, Section
+    from partnerships.revisions import revisions_of
+
+    author, _ = User.objects.get_or_create(username="sample-guide-author")
+    publisher, _ = User.objects.get_or_create(username="sample-guide-publisher")
+    publisher.groups.add(Group.objects.get(name="editor"))
+    organization, _ = Organization.objects.get_or_create(
+        key="sample-guide-partner",
+        defaults={
+            "name_en": "Sample Partner",
+            "name_fr": "Partenaire exemple",
+            "order_of_government": "municipal",
+            "province": "NB",
+        },
+    )
+    model, _ = PartnershipModel.objects.get_or_create(
+        key="sample-co-location", defaults={"name_en": "Co-location", "name_fr": "Colocalisation"}
+    )
+    contact, _ = Contact.objects.get_or_create(
+        name="Sample Contact",
+        defaults={"organization": organization, "email": "guide@example.ca", "for_guide": True},
+    )
+
+    def published(item):
+        workflow.item_submit(item=item, user=author)
+        return workflow.item_publish(item=item, user=publisher)
+
+    chapter = Chapter.objects.working().filter(slug_en="sample-chapter").first()
+    if chapter is None:
+        chapter = published(
+            workflow.item_save(
+                item=Chapter(number=90),
+                user=author,
+                fields={"title_en": "Sample chapter", "title_fr": "Chapitre exemple"},
+            )
+        )
+        published(
+            workflow.item_save(
+                item=Section(chapter=chapter, order=1),
+                user=author,
+                fields={
+                    "title_en": "Sample section",
+                    "title_fr": "Section exemple",
+                    "body_en": "<p>Partners plan a shared front counter.</p>",
+                    "body_fr": "<p>Les partenaires planifient un comptoir commun.</p>",
+                },
+            )
+        )
+    case = CaseStudy.objects.working().filter(slug_en="sample-case-study").first()
+    if case is None:
+        case = published(
+            workflow.item_save(
+                item=CaseStudy(),
+                user=author,
+                fields={
+                    "title_en": "Sample case study",
+                    "title_fr": "Étude de cas exemple",
+                    "summary_en": "<p>Two governments share one office.</p>",
+                    "summary_fr": "<p>Deux gouvernements partagent un bureau.</p>",
+                    "province": "NB",
+                    "place": "Moncton",
+                    "status": "active",
+                },
+                m2m={
+                    "organizations": [organization],
+                    "partnership_models": [model],
+                    "contacts": [contact],
+                },
+            )
+        )
+        case = workflow.item_save(
+            item=case,
+            user=author,
+            fields={"summary_en": "<p>Two governments share one office and a call centre.</p>"},
+            expected_version=case.version,
+        )
+    return GuideSamples(
+        chapter_slug=chapter.slug_en,
+        case_study_slug=case.slug_en,
+        case_study_pk=case.pk,
+        history_id=revisions_of(case).last().history_id,
+        contact_pk=contact.pk,
+        model_pk=model.pk,
+    )
 
 
 def samples_create() -> Samples:
@@ -129,6 +238,7 @@ def samples_create() -> Samples:
         action_pk=action.pk,
         update_pk=update.pk,
         meeting_pk=meeting.pk,
+        guide=guide_samples_create(),
     )
 
 
@@ -159,6 +269,10 @@ class Route:
 
 def _action(s: Samples) -> dict:
     return {"pk": s.action_pk}
+
+
+def _guide_case(s: Samples) -> dict:
+    return {"kind": "case-study", "pk": s.guide.case_study_pk}
 
 
 ROUTES: list[Route] = [
@@ -292,6 +406,87 @@ ROUTES: list[Route] = [
         page=False,
     ),
     Route("reports:meeting_create", get=allowed_to(COCHAIRS), post=allowed_to(COCHAIRS)),
+    # --- The partnership guide: public reading ---
+    Route("partnerships:guide", get=every(OK), post=every(NOT_ALLOWED)),
+    Route(
+        "partnerships:chapter",
+        get=every(OK),
+        post=every(NOT_ALLOWED),
+        kwargs=lambda s: {"slug": s.guide.chapter_slug},
+    ),
+    Route("partnerships:case_studies", get=every(OK), post=every(NOT_ALLOWED)),
+    Route(
+        "partnerships:case_study",
+        get=every(OK),
+        post=every(NOT_ALLOWED),
+        kwargs=lambda s: {"slug": s.guide.case_study_slug},
+    ),
+    Route("partnerships:contacts", get=every(OK), post=every(NOT_ALLOWED)),
+    Route("partnerships:search", get=every(OK), post=every(NOT_ALLOWED)),
+    Route("partnerships:guide_pdf", get=every(OK), post=every(NOT_ALLOWED), page=False),
+    Route("partnerships:sitemap", get=every(OK), post=every(NOT_ALLOWED), page=False),
+    # --- The partnership guide: editors and co-chairs ---
+    Route("partnerships:edit_index", get=allowed_to(EDITORS), post=not_accepted_for(EDITORS)),
+    Route("partnerships:translations", get=allowed_to(EDITORS), post=not_accepted_for(EDITORS)),
+    Route(
+        "partnerships:item_create",
+        get=allowed_to(EDITORS),
+        post=allowed_to(EDITORS),
+        kwargs=lambda s: {"kind": "case-study"},
+    ),
+    Route(
+        "partnerships:item_edit",
+        get=allowed_to(EDITORS),
+        post=allowed_to(EDITORS),
+        kwargs=_guide_case,
+    ),
+    Route(
+        "partnerships:item_review",
+        get=allowed_to(EDITORS),
+        post=not_accepted_for(EDITORS),
+        kwargs=_guide_case,
+    ),
+    Route(
+        "partnerships:item_stage",
+        get=not_accepted_for(EDITORS),
+        post=allowed_to(EDITORS, outcome=REDIRECT),
+        kwargs=_guide_case,
+        notes="An empty form names no step: back to the review page with a message.",
+    ),
+    Route(
+        "partnerships:revisions",
+        get=allowed_to(EDITORS),
+        post=not_accepted_for(EDITORS),
+        kwargs=_guide_case,
+    ),
+    Route(
+        "partnerships:revision_restore",
+        get=not_accepted_for(EDITORS),
+        post=allowed_to(EDITORS, outcome=REDIRECT),
+        kwargs=lambda s: {**_guide_case(s), "history_id": s.guide.history_id},
+    ),
+    Route(
+        "partnerships:translation_mark_current",
+        get=not_accepted_for(EDITORS),
+        post=allowed_to(EDITORS, outcome=REDIRECT),
+        kwargs=lambda s: {**_guide_case(s), "language": "fr"},
+    ),
+    Route("partnerships:contact_list", get=allowed_to(EDITORS), post=not_accepted_for(EDITORS)),
+    Route("partnerships:contact_create", get=allowed_to(EDITORS), post=allowed_to(EDITORS)),
+    Route(
+        "partnerships:contact_edit",
+        get=allowed_to(EDITORS),
+        post=allowed_to(EDITORS),
+        kwargs=lambda s: {"pk": s.guide.contact_pk},
+    ),
+    Route("partnerships:model_list", get=allowed_to(EDITORS), post=not_accepted_for(EDITORS)),
+    Route("partnerships:model_create", get=allowed_to(EDITORS), post=allowed_to(EDITORS)),
+    Route(
+        "partnerships:model_edit",
+        get=allowed_to(EDITORS),
+        post=allowed_to(EDITORS),
+        kwargs=lambda s: {"pk": s.guide.model_pk},
+    ),
 ]
 
 ROUTES_BY_NAME = {route.name: route for route in ROUTES}

@@ -1,4 +1,5 @@
-"""The report as an Excel workbook: a summary sheet, then one sheet per activity.
+"""The report as an Excel workbook: a summary sheet, then one sheet per activity, and one for
+the partnership guide's case studies of the period when there are any.
 
 Dates are real date cells (the first day of a fuzzy start, the last day of a fuzzy due date,
 the latest update), each activity sheet has a frozen header row and an auto-filter, and text
@@ -13,8 +14,8 @@ from openpyxl.styles import Alignment
 from portal.dates import long_date
 from portal.exports import excel
 from portal.exports.columns import columns_in
-from reports.columns import REPORT_COLUMNS
-from reports.entries import Report, plain_rows
+from reports.columns import GUIDE_COLUMNS, REPORT_COLUMNS
+from reports.entries import Report, guide_rows, plain_rows
 from workplan.columns import ACTIVITY, STATUS
 
 CONTENT_TYPE = excel.CONTENT_TYPE
@@ -64,6 +65,7 @@ def _summary(ws, report: Report) -> None:
         (_("Overdue actions"), report.overdue),
         (_("Status updates in the period"), report.update_count),
         (_("Status changes in the period"), report.change_count),
+        (_("Case studies new, updated or featured in the period"), len(report.guide)),
     ):
         excel.put(ws, row, 1, label)
         excel.put(ws, row, 2, value)
@@ -101,6 +103,17 @@ def _activity(ws, activity) -> None:
     excel.print_landscape(ws, title_rows="2:2", grid=True)
 
 
+GUIDE_SHEET_COLUMNS = columns_in(GUIDE_COLUMNS, "xlsx")
+
+
+def _guide(ws, report: Report) -> None:
+    """The partnership guide's case studies of the period, as a filterable table."""
+    excel.put(ws, 1, 1, report.guide_title, font=excel.BOLD)
+    rows = guide_rows(report, GUIDE_SHEET_COLUMNS)
+    excel.table(ws, 2, GUIDE_SHEET_COLUMNS, rows, frozen_columns=1)
+    excel.print_landscape(ws, title_rows="2:2", grid=True)
+
+
 def render(report: Report) -> bytes:
     with translation.override(report.language):
         workbook = Workbook()
@@ -111,6 +124,9 @@ def render(report: Report) -> bytes:
         for activity in report.activities:
             ws = workbook.create_sheet(excel.sheet_title(activity.title, taken))
             _activity(ws, activity)
+        if report.guide:
+            ws = workbook.create_sheet(excel.sheet_title(_("Partnership guide"), taken))
+            _guide(ws, report)
         workbook.properties.title = f"{report.title} – {long_date(report.as_of)}"
         workbook.properties.language = f"{report.language}-CA"
         workbook.properties.creator = report.subtitle

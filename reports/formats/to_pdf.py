@@ -16,7 +16,7 @@ from portal.exports import typst_pdf
 from portal.exports.columns import columns_in, headings
 from portal.exports.safety import file_text
 from portal.exports.typst_pdf import shown_data, text
-from reports.columns import REPORT_COLUMNS
+from reports.columns import GUIDE_COLUMNS, REPORT_COLUMNS
 from reports.entries import ActionEntry, Report
 from workplan.columns import STATUS
 
@@ -24,6 +24,7 @@ CONTENT_TYPE = typst_pdf.CONTENT_TYPE
 EXTENSION = typst_pdf.EXTENSION
 LAYOUT = settings.BASE_DIR / "templates" / "reports" / "report.typ"
 TABLE = columns_in(REPORT_COLUMNS, "pdf")
+GUIDE_TABLE = columns_in(GUIDE_COLUMNS, "pdf")
 
 
 def _progress(action: ActionEntry) -> dict:
@@ -61,6 +62,30 @@ def _cells(action: ActionEntry) -> dict:
         "remarks": shown_data(action.remarks),
         "status": {"status": action.status_label, "health": action.health_label},
         "progress": _progress(action),
+    }
+
+
+def _guide(report: Report) -> dict | None:
+    """The partnership guide's section, or None when no case study changed in the period."""
+    if not report.guide:
+        return None
+    return {
+        "title": report.guide_title,
+        "caption": report.guide_total,
+        "columns": [
+            {"key": column.key, "label": label, "width": column.pdf}
+            for column, label in zip(GUIDE_TABLE, headings(GUIDE_TABLE), strict=True)
+        ],
+        "rows": [
+            {
+                "case_study": shown_data(entry.title),
+                "partners": [text(partner) for partner in entry.partners],
+                "case_status": entry.status_label,
+                "province": entry.province_label,
+                "happened": [event.plain for event in entry.events],
+            }
+            for entry in report.guide
+        ],
     }
 
 
@@ -107,6 +132,7 @@ def data(report: Report) -> dict:
                 }
                 for activity in report.activities
             ],
+            "guide": _guide(report),
         }
 
 

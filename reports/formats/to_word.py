@@ -19,7 +19,7 @@ from portal.dates import long_date
 from portal.exports import word
 from portal.exports.columns import columns_in, headings
 from portal.exports.safety import xml_text
-from reports.columns import REPORT_COLUMNS
+from reports.columns import GUIDE_COLUMNS, REPORT_COLUMNS
 from reports.entries import ActionEntry, Report, labelled
 from workplan.columns import STATUS
 
@@ -80,6 +80,24 @@ CELLS = {
     "progress": _progress,
 }
 TABLE = columns_in(REPORT_COLUMNS, "docx")
+GUIDE_TABLE = columns_in(GUIDE_COLUMNS, "docx")
+# What each cell of the guide's table holds, by the column's key.
+GUIDE_CELLS = {
+    "case_study": lambda entry: [entry.title],
+    "partners": lambda entry: entry.partners,
+    "case_status": lambda entry: [entry.status_label],
+    "province": lambda entry: [entry.province_label],
+    "happened": lambda entry: [event.plain for event in entry.events],
+}
+
+
+def _guide(document, report: Report) -> None:
+    """The partnership guide's case studies new, updated or featured in the period."""
+    document.add_heading(xml_text(report.guide_title), level=1)
+    table = word.Table(document, headings(GUIDE_TABLE), [c.docx for c in GUIDE_TABLE])
+    for entry in report.guide:
+        for cell, column in zip(table.row(), GUIDE_TABLE, strict=True):
+            word.cell_texts(cell, GUIDE_CELLS[column.key](entry))
 
 
 def render(report: Report) -> bytes:
@@ -139,6 +157,7 @@ def render(report: Report) -> bytes:
                 "changes": report.change_count,
             }
         )
+        document.add_paragraph(f"{report.guide_total}.")
 
         header = headings(TABLE)
         widths = [column.docx for column in TABLE]
@@ -157,6 +176,8 @@ def render(report: Report) -> bytes:
             for action in activity.actions:
                 for cell, column in zip(table.row(), TABLE, strict=True):
                     CELLS[column.key](cell, action)
+        if report.guide:
+            _guide(document, report)
 
         buffer = io.BytesIO()
         document.save(buffer)

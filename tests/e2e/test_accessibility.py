@@ -41,10 +41,11 @@ _axe = Axe()
 
 
 def route_kwargs(name: str) -> dict:
-    """The URL's kwargs; the work plan's pages get the real plan, an update and a meeting
-    (the account pages need none: loading the plan for them would only cost time)."""
+    """The URL's kwargs; the work plan's, reports' and guide's pages get the real plan, an
+    update, a meeting and the guide's samples (the account pages need none: loading the plan
+    for them would only cost time)."""
     route = ROUTES_BY_NAME[name]
-    if name.startswith(("workplan:", "reports:")):
+    if name.startswith(("workplan:", "reports:", "partnerships:")):
         return route.kwargs(samples_create())
     return route.kwargs(None)
 
@@ -149,7 +150,7 @@ def submit_with_errors(page, name: str):
         # browser without them, so that the server's error messages show.
         for field in form.locator(
             "textarea:visible, input:visible:not([type=checkbox]):not([type=radio])"
-            ":not([type=submit]):not([type=button]):not([type=hidden])"
+            ":not([type=file]):not([type=submit]):not([type=button]):not([type=hidden])"
         ).all():
             field.fill("")
     form.evaluate("f => { f.noValidate = true; }")

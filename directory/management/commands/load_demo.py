@@ -21,7 +21,7 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (work plan, one account per role). Development only."
+    help = "Load the demo data (work plan, sample guide, one account per role). Development only."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -41,6 +41,7 @@ class Command(BaseCommand):
                 f"`manage.py load_workplan`, or pass --any-database for a disposable database."
             )
         call_command("load_workplan", stdout=self.stdout)
+        call_command("load_guide", stdout=self.stdout)
         for username, role, name, org_key, language in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.ca"}
