@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import OrderOfGovernment, Province, Service
 from partnerships.models import CaseStatus, CaseStudy, PartnershipModel
+from portal.filters import FilterSet
 
 
-class CaseStudyFilter(django_filters.FilterSet):
+class CaseStudyFilter(FilterSet):
     model = django_filters.ModelChoiceFilter(
         label=_("Partnership model"),
         field_name="partnership_models",
@@ -48,13 +49,6 @@ class CaseStudyFilter(django_filters.FilterSet):
     class Meta:
         model = CaseStudy
         fields = ("model", "government", "province", "service", "status")
-
-    @property
-    def is_filtered(self) -> bool:
-        """True when at least one valid filter narrows the list."""
-        form = self.form
-        form.is_valid()
-        return any(value not in (None, "") for value in getattr(form, "cleaned_data", {}).values())
 
 
 class GuideSearchForm(forms.Form):

@@ -43,6 +43,20 @@ IMAGE_MAX_BYTES = 2 * 1024 * 1024
 SLUG_TAKEN = _("Another item has this address; choose another.")
 
 
+def unique_slugs(model_name: str, *scope: str) -> list[models.UniqueConstraint]:
+    """A page's address is unique in each language among working copies, and among public
+    copies (within `scope`: a section's within its chapter); an empty one is not yet made."""
+    return [
+        models.UniqueConstraint(
+            fields=["is_public", *scope, f"slug_{language}"],
+            name=f"partnerships_{model_name}_slug_{language}",
+            condition=~Q(**{f"slug_{language}": ""}),
+            violation_error_message=SLUG_TAKEN,
+        )
+        for language in LANGUAGES
+    ]
+
+
 class Stage(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
@@ -281,20 +295,7 @@ class Chapter(Content):
         verbose_name = _("chapter")
         verbose_name_plural = _("chapters")
         ordering = ["number", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_public", "slug_en"],
-                name="partnerships_chapter_slug_en",
-                condition=~Q(slug_en=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-            models.UniqueConstraint(
-                fields=["is_public", "slug_fr"],
-                name="partnerships_chapter_slug_fr",
-                condition=~Q(slug_fr=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-        ]
+        constraints = unique_slugs("chapter")
 
     def get_absolute_url(self):
         return reverse("partnerships:chapter", kwargs={"slug": self.slug})
@@ -319,20 +320,7 @@ class Section(Content):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["chapter__number", "order", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_public", "chapter", "slug_en"],
-                name="partnerships_section_slug_en",
-                condition=~Q(slug_en=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-            models.UniqueConstraint(
-                fields=["is_public", "chapter", "slug_fr"],
-                name="partnerships_section_slug_fr",
-                condition=~Q(slug_fr=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-        ]
+        constraints = unique_slugs("section", "chapter")
 
     def get_absolute_url(self):
         return self.chapter.get_absolute_url() + f"#{self.slug}"
@@ -459,20 +447,7 @@ class CaseStudy(Content):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
         ordering = ["title", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_public", "slug_en"],
-                name="partnerships_casestudy_slug_en",
-                condition=~Q(slug_en=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-            models.UniqueConstraint(
-                fields=["is_public", "slug_fr"],
-                name="partnerships_casestudy_slug_fr",
-                condition=~Q(slug_fr=""),
-                violation_error_message=SLUG_TAKEN,
-            ),
-        ]
+        constraints = unique_slugs("casestudy")
 
     def get_absolute_url(self):
         return reverse("partnerships:case_study", kwargs={"slug": self.slug})

@@ -21,19 +21,6 @@ from partnerships.models import Content
 from portal import history
 from portal.richtext import RichTextField, plain_text
 
-# Fields a comparison does not show: what the workflow keeps for itself.
-HIDDEN = (
-    "stage",
-    "last_author",
-    "modified",
-    "text_changed_en",
-    "text_changed_fr",
-    "text_changed_by_en",
-    "text_changed_by_fr",
-    "stale_en",
-    "stale_fr",
-)
-
 
 def revisions_of(item: Content):
     """The item's revisions, newest first, with who saved each and their links preloaded."""
@@ -44,7 +31,7 @@ def revisions_of(item: Content):
 
 def changes_since(*, item: Content, version: int) -> list[history.Change]:
     """For an edit conflict: what changed since the version the editor loaded."""
-    return history.changes_since(item, version=version, hidden=HIDDEN)
+    return history.changes_since(item, version=version)
 
 
 @dataclass
@@ -84,15 +71,13 @@ def word_diff(old: str, new: str) -> tuple[list[Piece], list[Piece]]:
 
 
 def _fields(model: type[Content]) -> list:
-    """The fields a comparison shows: each translated text once per language."""
+    """The fields a comparison shows: each translated text once per language (what the
+    workflow keeps for itself — stage, sides, authorship — is not editable: left out)."""
     translated = set(translator.get_options_for_model(model).fields)
     return [
         field
         for field in model._meta.concrete_fields
-        if field.editable
-        and not field.primary_key
-        and field.name not in HIDDEN
-        and field.name not in translated
+        if field.editable and not field.primary_key and field.name not in translated
     ]
 
 

@@ -25,10 +25,8 @@ from django.utils.text import Truncator
 from partnerships.models import (
     CONTENT_MODELS,
     CaseStudy,
-    Chapter,
     Content,
     SearchEntry,
-    Section,
     kind_of,
 )
 from portal.languages import LANGUAGES, in_language, reader_language
@@ -80,17 +78,6 @@ def index(public: Content) -> None:
 
 def unindex(public: Content) -> None:
     SearchEntry.objects.filter(kind=kind_of(public), item_id=public.pk).delete()
-
-
-def reindex_all() -> int:
-    """Rebuilds the whole index from the public copies (after a bulk load); returns a count."""
-    SearchEntry.objects.all().delete()
-    count = 0
-    for model in (Chapter, Section, CaseStudy):
-        for public in model.objects.public().select_related():
-            index(public)
-            count += 1
-    return count
 
 
 # --- Finding ---------------------------------------------------------------------------------

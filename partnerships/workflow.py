@@ -23,18 +23,11 @@ from modeltranslation.translator import translator
 
 from partnerships import search
 from partnerships.models import Chapter, Contact, Content, PartnershipModel, Section, Stage
+from partnerships.revisions import changes_since
 from portal import audit
 from portal.languages import LANGUAGES, Language, in_language, other_language
 from portal.locking import lock_for_update
 from portal.roles import Role, has_role
-
-# Fields a working copy keeps for itself: never copied to the public copy, never restored.
-OWN_FIELDS = frozenset(
-    {"id", "is_public", "public_copy", "stage", "version", "last_author", "modified"}
-    | {f"text_changed_{language}" for language in LANGUAGES}
-    | {f"text_changed_by_{language}" for language in LANGUAGES}
-    | {f"stale_{language}" for language in LANGUAGES}
-)
 
 
 class StaleTranslation(Exception):
@@ -50,11 +43,13 @@ def m2m_names(model: type[Content]) -> list[str]:
 
 
 def copied_fields(model: type[Content]) -> list[str]:
-    """The concrete fields (per-language ones included) a copy or a restore carries over."""
+    """The concrete fields (per-language ones included) a copy or a restore carries over:
+    the editable ones. What a working copy keeps for itself (its stage, version, sides,
+    authorship, public copy) is not editable, so it is never copied or restored."""
     return [
         field.attname
         for field in model._meta.concrete_fields
-        if field.name not in OWN_FIELDS and not field.primary_key
+        if field.editable and not field.primary_key
     ]
 
 
@@ -123,8 +118,6 @@ def item_save(
     if item.is_public:
         raise ValueError("Public copies are written by publishing, never edited.")
     if item.pk is not None:
-        from partnerships.revisions import changes_since
-
         item = lock_for_update(
             type(item),
             pk=item.pk,
@@ -345,20 +338,11 @@ def translation_mark_current(*, item: Content, user, language: str) -> Content:
 
 
 @transaction.atomic
-def contact_save(*, contact: Contact, fields: Mapping) -> Contact:
-    """Adds or changes a contact readers can reach (a new one when ``contact.pk`` is None)."""
+def list_entry_save(*, entry: Contact | PartnershipModel, fields: Mapping):
+    """Adds or changes an entry of the lists editors keep (a contact, a partnership model);
+    a new one when ``entry.pk`` is None."""
     for name, value in fields.items():
-        setattr(contact, name, value)
-    contact.full_clean()
-    contact.save()
-    return contact
-
-
-@transaction.atomic
-def partnership_model_save(*, model: PartnershipModel, fields: Mapping) -> PartnershipModel:
-    """Adds or changes an entry of the list of partnership models."""
-    for name, value in fields.items():
-        setattr(model, name, value)
-    model.full_clean()
-    model.save()
-    return model
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save()
+    return entry

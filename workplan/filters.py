@@ -12,6 +12,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Person
+from portal.filters import FilterSet
 from workplan.models import Action, Activity, Priority, Status
 
 OVERDUE = "overdue"
@@ -24,7 +25,7 @@ DUE_CHOICES = (
 )
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(FilterSet):
     activity = django_filters.ModelChoiceFilter(
         label=_("Activity"),
         queryset=Activity.objects.all(),
@@ -70,10 +71,3 @@ class ActionFilter(django_filters.FilterSet):
         if value in (DUE_30, DUE_90):
             return queryset.due_within(int(value))
         return queryset
-
-    @property
-    def is_filtered(self) -> bool:
-        """True when at least one valid filter narrows the plan."""
-        form = self.form
-        form.is_valid()
-        return any(value not in (None, "") for value in getattr(form, "cleaned_data", {}).values())

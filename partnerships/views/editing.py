@@ -291,7 +291,6 @@ LISTS = {
     "contact": {
         "model": Contact,
         "form": ContactForm,
-        "save": lambda obj, fields: workflow.contact_save(contact=obj, fields=fields),
         "list": "partnerships:contact_list",
         "edit": "partnerships:contact_edit",
         "create": "partnerships:contact_create",
@@ -300,7 +299,6 @@ LISTS = {
     "model": {
         "model": PartnershipModel,
         "form": PartnershipModelForm,
-        "save": lambda obj, fields: workflow.partnership_model_save(model=obj, fields=fields),
         "list": "partnerships:model_list",
         "edit": "partnerships:model_edit",
         "create": "partnerships:model_create",
@@ -323,7 +321,7 @@ def _list_form(request, which, obj):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form._meta.fields}
         try:
-            saved = spec["save"](obj if obj.pk else spec["model"](), fields)
+            saved = workflow.list_entry_save(entry=obj, fields=fields)
         except ValidationError as error:
             add_errors(form, error)
         else:
