@@ -16,7 +16,7 @@ register(
             "partnerships:contacts",
             "partnerships:search",
         ),
-        order=40,
+        order=50,
     ),
     Section(
         "guide_edit",
@@ -24,6 +24,6 @@ register(
         "partnerships:edit_index",
         roles=(Role.EDITOR, Role.COCHAIR),
         current=("partnerships:*",),
-        order=45,
+        order=55,
     ),
 )

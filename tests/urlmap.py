@@ -26,6 +26,8 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from portal.languages import reader_language
+
 ROLES = ("anonymous", "member", "editor", "steward", "cochair", "superuser")
 SIGNED_IN = frozenset(ROLES[1:])
 EVERYONE = frozenset(ROLES)
@@ -103,8 +105,8 @@ class GuideSamples:
     """A published chapter and section, a published case study with a newer draft (so that
     its review and revisions have something to compare), a contact and a partnership model."""
 
-    chapter_slug: str
-    case_study_slug: str
+    chapter_slugs: dict[str, str]  # by language: a page's address is in its language
+    case_study_slugs: dict[str, str]
     case_study_pk: int  # the working copy
     history_id: int  # its first revision
     contact_pk: int
@@ -194,8 +196,8 @@ def guide_samples_create() -> GuideSamples:
             expected_version=case.version,
         )
     return GuideSamples(
-        chapter_slug=chapter.slug_en,
-        case_study_slug=case.slug_en,
+        chapter_slugs={"en": chapter.slug_en, "fr": chapter.slug_fr},
+        case_study_slugs={"en": case.slug_en, "fr": case.slug_fr},
         case_study_pk=case.pk,
         history_id=revisions_of(case).last().history_id,
         contact_pk=contact.pk,
@@ -412,14 +414,14 @@ ROUTES: list[Route] = [
         "partnerships:chapter",
         get=every(OK),
         post=every(NOT_ALLOWED),
-        kwargs=lambda s: {"slug": s.guide.chapter_slug},
+        kwargs=lambda s: {"slug": s.guide.chapter_slugs[reader_language()]},
     ),
     Route("partnerships:case_studies", get=every(OK), post=every(NOT_ALLOWED)),
     Route(
         "partnerships:case_study",
         get=every(OK),
         post=every(NOT_ALLOWED),
-        kwargs=lambda s: {"slug": s.guide.case_study_slug},
+        kwargs=lambda s: {"slug": s.guide.case_study_slugs[reader_language()]},
     ),
     Route("partnerships:contacts", get=every(OK), post=every(NOT_ALLOWED)),
     Route("partnerships:search", get=every(OK), post=every(NOT_ALLOWED)),

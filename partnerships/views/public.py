@@ -29,10 +29,16 @@ SEARCH_PAGE_SIZE = 10
 FILE_STEM = pgettext_lazy("file name", "partnership-guide")
 
 
-def _in_other_language(item: Content) -> str:
+def _with_query(url: str, request) -> str:
+    """The address with the request's query string, as the portal's language toggle keeps it."""
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
+
+
+def _in_other_language(item: Content, request) -> str:
     """The item's page in the other official language (its address has the other slug)."""
     with translation.override(other_language(get_language())):
-        return item.get_absolute_url()
+        return _with_query(item.get_absolute_url(), request)
 
 
 def _misaddressed(item: Content, slug: str) -> bool:
@@ -61,7 +67,7 @@ def guide(request):
 def chapter(request, slug):
     chapter = selectors.chapter_get(slug=slug)
     if _misaddressed(chapter, slug):
-        return redirect(chapter.get_absolute_url(), permanent=True)
+        return redirect(_with_query(chapter.get_absolute_url(), request), permanent=True)
     previous, following = selectors.chapter_neighbours(chapter)
     return render(
         request,
@@ -71,7 +77,7 @@ def chapter(request, slug):
             "sections": list(chapter.sections.all()),
             "previous": previous,
             "following": following,
-            "other_language_url": _in_other_language(chapter),
+            "other_language_url": _in_other_language(chapter, request),
             "date_modified": max(
                 [chapter.modified, *(section.modified for section in chapter.sections.all())]
             ),
@@ -102,13 +108,13 @@ def case_studies(request):
 def case_study(request, slug):
     case = selectors.case_study_get(slug=slug)
     if _misaddressed(case, slug):
-        return redirect(case.get_absolute_url(), permanent=True)
+        return redirect(_with_query(case.get_absolute_url(), request), permanent=True)
     return render(
         request,
         "partnerships/public/case_study.html",
         {
             "case": case,
-            "other_language_url": _in_other_language(case),
+            "other_language_url": _in_other_language(case, request),
             "date_modified": case.modified,
         },
     )

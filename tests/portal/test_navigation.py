@@ -18,17 +18,33 @@ def nav_links(response) -> list[tuple[str, bool]]:
     return [(a.text_content().strip(), a.get("aria-current") == "page") for a in links]
 
 
+GUIDE, EDIT_GUIDE = "Partnership guide", "Edit the guide"
+
+
 @pytest.mark.parametrize(
     ("role", "labels"),
     [
-        ("anonymous", ["Home"]),
-        ("editor", ["Home"]),
-        ("steward", ["Home"]),
-        ("member", ["Home", "Dashboard", "Work plan", "My actions", "Reports"]),
-        ("cochair", ["Home", "Dashboard", "Work plan", "My actions", "Reports"]),
+        # The published guide is for everyone; its editing for editors and co-chairs.
+        ("anonymous", ["Home", GUIDE]),
+        ("editor", ["Home", GUIDE, EDIT_GUIDE]),
+        ("steward", ["Home", GUIDE]),
+        ("member", ["Home", "Dashboard", "Work plan", "My actions", "Reports", GUIDE]),
+        (
+            "cochair",
+            ["Home", "Dashboard", "Work plan", "My actions", "Reports", GUIDE, EDIT_GUIDE],
+        ),
         (
             "superuser",
-            ["Home", "Dashboard", "Work plan", "My actions", "Reports", "Administration"],
+            [
+                "Home",
+                "Dashboard",
+                "Work plan",
+                "My actions",
+                "Reports",
+                GUIDE,
+                EDIT_GUIDE,
+                "Administration",
+            ],
         ),
     ],
 )
