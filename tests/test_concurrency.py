@@ -31,8 +31,9 @@ MEMBERS = 20
 UPDATES_EACH = 10
 COCHAIRS = 4
 EDITS_EACH = 6
-# The whole run, from the first request to the last answer.
-BUDGET_S = 50
+# The whole run, from the first request to the last answer: a bound on the suite's time, not a
+# speed target (about 15 s here alone; a busy machine once took more than 50).
+BUDGET_S = 150
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
