@@ -125,7 +125,9 @@ class Content(Versioned):
         choices=Stage.choices,
         default=Stage.DRAFT,
         editable=False,
-        help_text=_("Draft, in review, or published (the working copy is what is online)."),
+        help_text=_(
+            "Where the working copy is: draft, in review, or published (then readers see it)."
+        ),
     )
     last_author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
