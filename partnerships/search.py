@@ -13,7 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    CombinedSearchVector,
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
 from django.db import connection
 from django.db.models import F, Value
 from django.db.models.functions import Length, Replace, StrIndex, Substr
@@ -54,6 +60,10 @@ def _url(item: Content, language: str) -> str:
         return item.get_absolute_url()
 
 
+# PostgreSQL's text search configurations, by reader language (migrations/0002).
+CONFIGURATIONS = {"en": "guide_english", "fr": "guide_french"}
+
+
 def index(public: Content) -> None:
     """Writes the search entries of a public copy, in both languages."""
     if not public.is_public:
@@ -62,7 +72,7 @@ def index(public: Content) -> None:
     for language in LANGUAGES:
         title = in_language(public, "title", language)
         text = _words(public, language)
-        SearchEntry.objects.update_or_create(
+        entry, _created = SearchEntry.objects.update_or_create(
             kind=kind,
             item_id=public.pk,
             language=language,
@@ -74,6 +84,16 @@ def index(public: Content) -> None:
                 "modified": public.modified,
             },
         )
+        if connection.vendor == "postgresql":
+            SearchEntry.objects.filter(pk=entry.pk).update(document=document(language))
+
+
+def document(language: str) -> CombinedSearchVector:
+    """An entry's words as PostgreSQL searches them: the title weighted above the text."""
+    config = CONFIGURATIONS[language]
+    return SearchVector("title", weight="A", config=config) + SearchVector(
+        "text", weight="B", config=config
+    )
 
 
 def unindex(public: Content) -> None:
@@ -82,8 +102,6 @@ def unindex(public: Content) -> None:
 
 # --- Finding ---------------------------------------------------------------------------------
 
-# PostgreSQL's text search configurations, by reader language (migrations/0002).
-CONFIGURATIONS = {"en": "guide_english", "fr": "guide_french"}
 # What the excerpts' highlighted words are wrapped in before escaping: characters a search
 # entry cannot hold (file text is cleaned of controls), replaced by <mark> after escaping.
 START, STOP = "\x02", "\x03"
@@ -167,14 +185,10 @@ def _unmarked(text: str) -> str:
 def _find_postgresql(entries, query: str, language: str) -> Results:
     config = CONFIGURATIONS[language]
     search_query = SearchQuery(query, search_type="websearch", config=config)
-    vector = SearchVector("title", weight="A", config=config) + SearchVector(
-        "text", weight="B", config=config
-    )
     matches = (
-        entries.annotate(document=vector)
-        .filter(document=search_query)
+        entries.filter(document=search_query)
         .annotate(
-            rank=SearchRank(vector, search_query),
+            rank=SearchRank(F("document"), search_query),
             headline=SearchHeadline(
                 "text",
                 search_query,

@@ -24,6 +24,51 @@ _SERVICES = (
     ("synthetic-health-card", "Health card", "Carte santé"),
     ("synthetic-licence", "Driver's licence", "Permis de conduire"),
 )
+# Sentences the lessons are drawn from, so that each case study has about as many words as a
+# real one (searching short texts would flatter the search).
+_LESSONS = (
+    (
+        "Partners agreed early on who answers which question and how a client is referred.",
+        "Les partenaires ont convenu tôt de qui répond à quelle question et de l’orientation.",
+    ),
+    (
+        "Staff of both governments trained together before the counter opened.",
+        "Le personnel des deux gouvernements a suivi la même formation avant l’ouverture.",
+    ),
+    (
+        "A shared schedule of outreach visits reached rural and remote communities.",
+        "Un calendrier commun de visites a joint les collectivités rurales et éloignées.",
+    ),
+    (
+        "Signage in both official languages and in Indigenous languages helped clients.",
+        "Une signalisation dans les deux langues officielles et en langues autochtones a aidé.",
+    ),
+    (
+        "An information-sharing agreement came first; the service changes followed.",
+        "Une entente d’échange de renseignements est venue d’abord, puis les changements.",
+    ),
+    (
+        "Client surveys at both offices measured satisfaction before and after the change.",
+        "Des sondages auprès de la clientèle ont mesuré la satisfaction avant et après.",
+    ),
+    (
+        "The call centre's scripts were reviewed with the municipality's front-line staff.",
+        "Les scripts du centre d’appels ont été revus avec le personnel de première ligne.",
+    ),
+    (
+        "Costs of the shared space were split by the number of clients each partner served.",
+        "Les coûts des locaux communs ont été partagés selon la clientèle servie par chacun.",
+    ),
+)
+LESSON_PARAGRAPHS, SENTENCES_EACH = 4, 4
+
+
+def _lessons(rng: random.Random, language: int) -> str:
+    """A few paragraphs of lessons learned, in English (0) or French (1)."""
+    return "".join(
+        "<p>" + " ".join(rng.choice(_LESSONS)[language] for _ in range(SENTENCES_EACH)) + "</p>"
+        for _ in range(LESSON_PARAGRAPHS)
+    )
 
 
 def _people() -> tuple[User, User]:
@@ -74,6 +119,8 @@ def synthetic_guide_create(
                 "d’appels pour servir la clientèle près de chez elle.</p>",
                 "outcomes_en": "<p>Shorter trips and fewer hand-offs for clients.</p>",
                 "outcomes_fr": "<p>Des déplacements plus courts et moins de transferts.</p>",
+                "lessons_en": _lessons(rng, 0),
+                "lessons_fr": _lessons(rng, 1),
                 "province": rng.choice(Province.values),
                 "place": rng.choice(_PLACES),
                 "year_started": rng.randint(2005, 2026),
