@@ -28,8 +28,10 @@ run: messages
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One worker per core (pytest-xdist), each test file whole on one worker: a file's module
+# fixtures are built once and its tests keep their order.
 test: messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile $(PYTEST_ARGS)
 
 # The quality gates CI runs before the suite.
 check: messages

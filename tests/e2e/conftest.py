@@ -77,14 +77,15 @@ def browser(playwright_instance):
     browser.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def _database_restored_after_browser_tests(django_db_setup, django_db_blocker):
-    """Puts back what the migrations wrote (the role groups) once the browser tests are done.
+    """Puts back what the migrations wrote (the role groups) after each module of browser tests.
 
     Browser tests need transactional tests, which flush the tables after each test; with
     serialized rollback Django reloads the migrations' rows before each such test, but not
-    after the last one, and a PostgreSQL test database kept with --reuse-db would start the
-    next run without its role groups.
+    after the last one. The next module may be any other (the suite runs its files on two
+    workers, in no fixed order), and a test database kept with --reuse-db would start the next
+    run without its role groups.
     """
     yield
     with django_db_blocker.unblock():
