@@ -410,7 +410,7 @@ def main() -> None:
                 env,
                 bench_user["cookie_name"],
                 bench_user["people"][0]["session_key"],
-                [r.page.path for r in results if r.page.signed_in],
+                [(r.page.path, r.page.signed_in) for r in results if r.status == 200],
             )
             for r in results:
                 if r.page.path in facts:

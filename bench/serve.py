@@ -149,10 +149,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from portal import fragments
 
-client = Client(HTTP_HOST="127.0.0.1")
-client.cookies[{cookie_name!r}] = {session_key!r}
+signed_in, signed_out = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
+signed_in.cookies[{cookie_name!r}] = {session_key!r}
 facts = {{}}
-for path in {paths!r}:
+for path, as_member in {paths!r}:
+    client = signed_in if as_member else signed_out
     fragments.changed()
     with CaptureQueriesContext(connection) as cold:
         response = client.get(path)
@@ -164,8 +165,11 @@ print(json.dumps(facts))
 """
 
 
-def page_facts(env: dict[str, str], cookie_name: str, session_key: str, paths: list[str]) -> dict:
-    """{path: {"cold": queries, "warm": queries, "bytes": size}} (see PAGE_FACTS)."""
+def page_facts(
+    env: dict[str, str], cookie_name: str, session_key: str, paths: list[tuple[str, bool]]
+) -> dict:
+    """{path: {"cold": queries, "warm": queries, "bytes": size}} (see PAGE_FACTS), for paths
+    given with whether the bench user is signed in to read them."""
     script = PAGE_FACTS.format(cookie_name=cookie_name, session_key=session_key, paths=paths)
     return json.loads(manage(env, "shell", "-c", script).splitlines()[-1])
 
