@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_panels: list[Panel] = []
+from portal.registry import Registry
+
+_panels: Registry[Panel] = Registry("front-page panel")
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,7 @@ class Shown:
 
 def register(*panels: Panel) -> None:
     """Adds panels to the front page (an app registers its own once, when it starts)."""
-    taken = {panel.key for panel in _panels}
-    for panel in panels:
-        if panel.key in taken:
-            raise ValueError(f"A front-page panel {panel.key!r} is registered already.")
-        taken.add(panel.key)
-        _panels.append(panel)
-    _panels.sort(key=lambda panel: (panel.order, panel.key))
+    _panels.add(*panels)
 
 
 def panels_for(request) -> list[Shown]:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from portal.registry import Registry
 from portal.roles import has_role
 
-_sections: list[Section] = []
+_sections: Registry[Section] = Registry("navigation section")
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,7 @@ class Link:
 
 def register(*sections: Section) -> None:
     """Adds sections to the navigation (an app's ``navigation.py`` calls it once)."""
-    taken = {section.key for section in _sections}
-    for section in sections:
-        if section.key in taken:
-            raise ValueError(f"A navigation section {section.key!r} is registered already.")
-        taken.add(section.key)
-        _sections.append(section)
-    _sections.sort(key=lambda section: (section.order, section.key))
+    _sections.add(*sections)
 
 
 def links_for(user, view_name: str | None) -> list[Link]:
