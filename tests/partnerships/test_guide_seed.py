@@ -115,8 +115,17 @@ def test_the_demo_shows_the_workflow_a_draft_a_newer_draft_and_featured_ones():
     never_published = working.filter(public_copy__isnull=True)
     assert never_published.count() == 1
     assert never_published.get().stage == Stage.DRAFT
-    newer = working.filter(public_copy__isnull=False, stage=Stage.DRAFT).get()
-    assert newer.lessons_en != newer.public_copy.lessons_en  # online: the published text
+    newer = working.filter(public_copy__isnull=False, stage=Stage.DRAFT)
+    assert newer.count() == 2
+    for case in newer:  # online: the published text
+        assert (case.lessons_en, case.outcomes_en) != (
+            case.public_copy.lessons_en,
+            case.public_copy.outcomes_en,
+        )
+    # One of them changed in English only: the translation queue has its French side.
+    waiting = CaseStudy.objects.needing_translation().get()
+    assert waiting.slug_en == "bridgewater-access-nova-scotia-federal-building"
+    assert waiting.stale_fr and not waiting.stale_en
     featured = CaseStudy.objects.public().filter(featured=True)
     assert featured.count() == 2
     assert all(case.featured_on for case in featured)
