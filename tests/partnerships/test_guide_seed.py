@@ -125,7 +125,8 @@ def test_the_demo_shows_the_workflow_a_draft_a_newer_draft_and_featured_ones():
     # One of them changed in English only: the translation queue has its French side.
     waiting = CaseStudy.objects.needing_translation().get()
     assert waiting.slug_en == "bridgewater-access-nova-scotia-federal-building"
-    assert waiting.stale_fr and not waiting.stale_en
+    assert waiting.stale_fr
+    assert not waiting.stale_en
     featured = CaseStudy.objects.public().filter(featured=True)
     assert featured.count() == 2
     assert all(case.featured_on for case in featured)

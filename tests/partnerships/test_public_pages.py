@@ -7,7 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from partnerships import workflow
 from partnerships.models import CaseStudy
+from tests.caches import shared_cache  # noqa: F401 (a fixture)
+from tests.conftest import FRAGMENT_HIT, FRAGMENT_MISS, main_of
 from tests.partnerships.factories import CaseStudyFactory
 from tests.partnerships.public_content import DRAFT_WORD, publish
 
@@ -224,8 +227,10 @@ def _grow(count, author, publisher, guide):
 
 
 # The case-study list: the count and the page (2), their organizations, models and services
-# (3), the date modified (1), the filter form's models and services (2).
+# (3), the date modified (1), the filter form's models and services (2); and the fragment
+# cache's own. From the cache: the count and the date modified, which the view reads.
 CASE_LIST_QUERIES = 8
+CASE_LIST_CACHED = 2
 
 
 @pytest.mark.parametrize("extra", [3, 38])
@@ -233,10 +238,26 @@ def test_the_case_study_list_runs_the_same_queries_as_it_grows(
     client, guide, author, publisher, extra, django_assert_max_num_queries
 ):
     _grow(extra, author, publisher, guide)
-    with django_assert_max_num_queries(CASE_LIST_QUERIES):
+    with django_assert_max_num_queries(CASE_LIST_QUERIES + FRAGMENT_MISS):
         response = client.get(url("case_studies"), {"government": "provincial"})
     assert response.status_code == 200
     assert len(case_titles(response.content.decode())) == min(extra, 20)
+    with django_assert_max_num_queries(CASE_LIST_CACHED + FRAGMENT_HIT):
+        again = client.get(url("case_studies"), {"government": "provincial"})
+    assert main_of(again) == main_of(response)
+
+
+@pytest.mark.usefixtures("shared_cache")
+def test_the_cached_list_shows_a_publication_and_an_unpublication_at_once(
+    client, guide, author, publisher
+):
+    before = case_titles(page(client, url("case_studies")))
+    case = CaseStudyFactory(title_en="Newly published partnership")
+    public = publish(case, author=author, publisher=publisher)
+    after = case_titles(page(client, url("case_studies")))
+    assert sorted(after) == sorted([*before, public.title_en])
+    workflow.item_unpublish(item=CaseStudy.objects.get(pk=case.pk), user=publisher)
+    assert case_titles(page(client, url("case_studies"))) == before
 
 
 @pytest.mark.parametrize("extra", [3, 38])
