@@ -94,8 +94,9 @@ def _sample_account(username: str, first_name: str, last_name: str) -> User:
 
 
 def _accounts() -> tuple[User, User]:
-    author = _sample_account(AUTHOR, "Guide sample", "author")
-    publisher = _sample_account(PUBLISHER, "Guide sample", "publisher")
+    # Fictitious people, named alike in both languages (a name shows on French pages too).
+    author = _sample_account(AUTHOR, "Camille", "Roy")
+    publisher = _sample_account(PUBLISHER, "Dominique", "Léger")
     # Publishing needs an editor other than the author (partnerships/workflow.py).
     publisher.groups.add(Group.objects.get(name=Role.EDITOR))
     return author, publisher

@@ -7,7 +7,8 @@ from portal.dates import long_date as long_date_words
 register = template.Library()
 
 
-@register.filter
+# An aware time is shown in the portal's time zone, as Django's |date shows it.
+@register.filter(expects_localtime=True)
 def long_date(value, format_name: str = "DATE_FORMAT"):
     if value in (None, ""):
         return ""

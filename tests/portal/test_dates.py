@@ -51,3 +51,11 @@ def test_the_template_filter_says_the_same():
         assert template.render(Context({"day": datetime.date(2026, 12, 1), "none": None})) == (
             "1er décembre 2026|"
         )
+
+
+def test_the_template_filter_shows_a_stored_time_in_the_portals_time_zone():
+    # Stored in UTC (17:13), read in Toronto (12:13 in December), as Django's |date does.
+    moment = datetime.datetime(2026, 12, 6, 17, 13, tzinfo=datetime.UTC)
+    template = Template('{% load dates %}{{ moment|long_date:"DATETIME_FORMAT" }}')
+    with translation.override("fr"):
+        assert template.render(Context({"moment": moment})) == "6 décembre 2026, 12 h 13"
