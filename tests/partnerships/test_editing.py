@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import NoReverseMatch
 from PIL import Image
 
 from partnerships import workflow
@@ -85,8 +86,16 @@ def test_unknown_kinds_and_public_copies_are_not_found(author):
     _other_client, other = editor_client("sophie")
     workflow.item_publish(item=case, user=other)
     public = CaseStudy.objects.public().get()
-    assert client.get(url("item_create", kind="activity")).status_code == 404
-    assert client.get(url("item_edit", kind="activity", pk=case.pk)).status_code == 404
+    assert client.get("/en/guide/edit/activity/new/").status_code == 404
+    assert client.get(f"/en/guide/edit/activity/{case.pk}/").status_code == 404
+    # Each language has its own words for the kinds: the other language's is no address.
+    french = url("item_edit", page_language="fr", kind="case-study", pk=case.pk)
+    assert french == f"/fr/guide/edition/etude-de-cas/{case.pk}/"
+    assert client.get(french).status_code == 200
+    assert client.get(f"/fr/guide/edition/case-study/{case.pk}/").status_code == 404
+    assert client.get(f"/en/guide/edit/etude-de-cas/{case.pk}/").status_code == 404
+    with pytest.raises(NoReverseMatch):
+        url("item_create", kind="activity")
     for name in ("item_edit", "item_review", "revisions"):
         assert client.get(url(name, kind="case-study", pk=public.pk)).status_code == 404
     assert client.get(url("item_edit", kind="case-study", pk=public.pk + 100)).status_code == 404
