@@ -35,6 +35,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 GENERATION_KEY = "portal:content-generation"
+# A `vary` value of None in {% fragment %}: the piece is made for this request and not kept.
+# A public page passes it for input it refuses, so that no address can fill the cache with
+# pages nobody else asks for (portal.filters.FilterSet.fragment_vary).
+NOT_KEPT = None
 # A fragment nobody asks for goes at last; one in use is made again at most this often.
 TIMEOUT_S = 24 * 60 * 60
 

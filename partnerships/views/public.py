@@ -97,6 +97,7 @@ def case_studies(request):
         {
             "filter": filterset,
             "filtered": filterset.is_filtered,
+            "filters_vary": filterset.fragment_vary(),
             "page": page,
             "date_modified": selectors.case_studies_modified(),
         },

@@ -29,6 +29,9 @@ class FragmentNode(template.Node):
     def render(self, context):
         name = self.name.resolve(context)
         vary = [value.resolve(context) for value in self.vary_on]
+        if any(value is None for value in vary):
+            # Not kept: a page made from input it refused (fragments.NOT_KEPT).
+            return mark_safe(self.nodelist.render(context))  # noqa: S308 (escaped as it rendered)
         return mark_safe(  # noqa: S308 (the nodelist's own output, escaped as it rendered)
             fragments.cached(
                 name,

@@ -4,6 +4,7 @@ other language sent on; fixed query counts as the guide grows."""
 
 import lxml.html
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -245,6 +246,33 @@ def test_the_case_study_list_runs_the_same_queries_as_it_grows(
     with django_assert_max_num_queries(CASE_LIST_CACHED + FRAGMENT_HIT):
         again = client.get(url("case_studies"), {"government": "provincial"})
     assert main_of(again) == main_of(response)
+
+
+def test_only_addresses_of_valid_filters_are_kept_in_the_cache(client, guide, author, publisher):
+    """One fragment for every address of the same list; none for an address with parameters
+    of its own (they would end up in the page links another reader is shown) or a refused
+    value (anyone could otherwise fill the cache)."""
+    _grow(21, author, publisher, guide)  # a second page: links that carry the query string
+    assert "utm=" in page(client, url("case_studies"), utm="mine")
+    assert "utm=" not in page(client, url("case_studies"))
+
+    def fragments_kept() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM portal_cache WHERE cache_key LIKE %s",
+                ["%fragment:case-studies:%"],
+            )
+            return cursor.fetchone()[0]
+
+    for params in ({"status": "active"}, {"status": "active", "province": "", "page": "1"}):
+        assert "case-list" in page(client, url("case_studies"), **params)
+    assert fragments_kept() == 2  # the whole list, and the active ones
+    for n in range(3):
+        assert "case-list" in page(client, url("case_studies"), status="active", utm=str(n))
+        body = page(client, url("case_studies"), status=f"bogus-{n}")
+        assert f"bogus-{n}" not in case_titles(body)
+        assert "is-invalid" in body  # the refused value is said, in the page as it was asked
+    assert fragments_kept() == 2  # the whole list, and the active ones
 
 
 @pytest.mark.usefixtures("shared_cache")

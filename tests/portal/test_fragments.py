@@ -109,3 +109,10 @@ def test_a_fragment_drops_the_templates_indentation_but_where_it_would_show():
         '{% load fragments %}{% fragment "kept" %}<pre>\n    code</pre>{% endfragment %}'
     )
     assert kept.render(Context()) == "<pre>\n    code</pre>"
+
+
+def test_a_vary_value_of_none_is_made_for_its_request_and_not_kept():
+    counter = Counter()
+    assert render(counter, None) == "None 1"
+    assert render(counter, None) == "None 2"
+    assert counter.calls == 2
