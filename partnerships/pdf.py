@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from partnerships import selectors
@@ -319,9 +319,9 @@ def data(language: str) -> dict:
     with translation.override(language):
         modified = selectors.guide_modified()
         title = guide_title()
-        dated = (
-            _("Date modified: %(date)s") % {"date": long_date(modified.date())} if modified else ""
-        )
+        # The day in the portal's time zone, as the pages and the file's name give it.
+        day = timezone.localdate(modified) if modified else None
+        dated = _("Date modified: %(date)s") % {"date": long_date(day)} if day else ""
         return {
             "lang": language,
             "title": title,

@@ -7,7 +7,7 @@ import io
 import pypdf
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from partnerships import pdf
 from portal.models import AuditEntry
@@ -78,7 +78,7 @@ def test_the_guide_pdf_in_each_language(client, guide, language):
     assert b"pdfuaid:part" in content  # tagged, and claims PDF/UA-1
     # Named in the language, dated by the latest publication; a public file is no security
     # event: the audit trail is left alone.
-    day = guide["yukon"].modified.date().isoformat()
+    day = timezone.localdate(guide["yukon"].modified).isoformat()
     assert f"-{day}-{language}.pdf" in response["Content-Disposition"]
     assert not AuditEntry.objects.filter(kind="download").exists()
 

@@ -4,7 +4,7 @@ other language and its date modified; never a draft."""
 import lxml.etree
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.partnerships.public_content import DRAFT_WORD
 
@@ -43,7 +43,7 @@ def test_the_sitemap_lists_every_public_page_in_both_languages(client, guide, la
     cases = [guide["moncton"], guide["yukon"]]
     for item in chapters + cases:
         english, french = in_language(item, "en"), in_language(item, "fr")
-        assert entries[english]["lastmod"] == item.modified.date().isoformat()
+        assert entries[english]["lastmod"] == timezone.localdate(item.modified).isoformat()
         assert entries[english]["alternates"] == {"en": english, "fr": french}
         assert entries[french]["alternates"] == {"en": english, "fr": french}
     for lang in ("en", "fr"):
